@@ -1,0 +1,192 @@
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { Finding, Rule, Severity } from '../core/types';
+import type { LineIndex } from '../core/text';
+
+/** One file's result, as the CLI reports it. */
+export interface FileReport {
+  filePath: string;
+  findings: Finding[];
+  lines: LineIndex | undefined;
+  /** Set when the file could not be linted at all (unreadable, undecodable, bad config). */
+  fatal?: string;
+}
+
+export interface JsonMessage {
+  ruleId: string | null;
+  severity: 0 | 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: { range: [number, number]; text: string };
+  fatal?: true;
+}
+
+export interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}
+
+const SEVERITY_NUMBER: Record<Severity, 0 | 1 | 2> = { info: 0, warning: 1, error: 2 };
+
+export function toJsonResult(r: FileReport): JsonResult {
+  if (r.fatal) {
+    return {
+      filePath: r.filePath,
+      messages: [{ ruleId: null, severity: 2, message: r.fatal, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true }],
+      errorCount: 1,
+      warningCount: 0,
+      infoCount: 0,
+    };
+  }
+  const messages = r.findings.map((f): JsonMessage => {
+    const s = r.lines!.positionAt(f.range.start);
+    const e = r.lines!.positionAt(f.range.end);
+    return {
+      ruleId: f.ruleId,
+      severity: SEVERITY_NUMBER[f.severity],
+      message: f.message,
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+      ...(f.fix ? { fix: { range: [f.fix.range.start, f.fix.range.end] as [number, number], text: f.fix.text } } : {}),
+    };
+  });
+  return {
+    filePath: r.filePath,
+    messages,
+    errorCount: r.findings.filter((f) => f.severity === 'error').length,
+    warningCount: r.findings.filter((f) => f.severity === 'warning').length,
+    infoCount: r.findings.filter((f) => f.severity === 'info').length,
+  };
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return JSON.stringify(reports.map(toJsonResult));
+}
+
+const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** Display width in a terminal: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - width(s)));
+}
+
+export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+  const paint = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const r of reports) {
+    const json = toJsonResult(r);
+    errors += json.errorCount;
+    warnings += json.warningCount;
+    infos += json.infoCount;
+    if (!json.messages.length) continue;
+    out.push(paint('4', r.filePath));
+    const rows = json.messages.map((m) => {
+      const sev: Severity = m.severity === 2 ? 'error' : m.severity === 1 ? 'warning' : 'info';
+      if (m.fix) fixable++;
+      return { pos: `${m.line}:${m.column}`, sev, message: m.message, rule: m.ruleId ?? '' };
+    });
+    const posW = Math.max(...rows.map((r) => width(r.pos)));
+    const msgW = Math.min(80, Math.max(...rows.map((r) => width(r.message))));
+    for (const row of rows) {
+      out.push(`  ${pad(row.pos, posW)}  ${paint(SEVERITY_COLOR[row.sev], SEVERITY_WORD[row.sev])}  ${pad(row.message, msgW)}  ${paint('2', row.rule)}`);
+    }
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return out.join('\n');
+  const summary = `✖ 共 ${total} 个问题（错误 ${errors}，警告 ${warnings}，提示 ${infos}）`;
+  out.push(paint(errors ? '31;1' : '33;1', summary));
+  if (fixable) out.push(`  其中 ${fixable} 个可用 --fix 自动修复`);
+  return out.join('\n') + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function formatSarif(reports: readonly FileReport[], rules: readonly Rule<any>[], version: string): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results: Sarif.Result[] = [];
+  const notifications: Sarif.Notification[] = [];
+  for (const r of reports) {
+    const uri = pathToFileURL(r.filePath).href;
+    if (r.fatal) {
+      notifications.push({ level: 'error', message: { text: r.fatal }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
+      continue;
+    }
+    for (const f of r.findings) {
+      const s = r.lines!.positionAt(f.range.start);
+      const e = r.lines!.positionAt(f.range.end);
+      const result: Sarif.Result = {
+        ruleId: f.ruleId,
+        ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+            },
+          },
+        ],
+      };
+      if (f.fix) {
+        result.fixes = [
+          {
+            artifactChanges: [
+              {
+                artifactLocation: { uri },
+                replacements: [{ deletedRegion: { charOffset: f.fix.range.start, charLength: f.fix.range.end - f.fix.range.start }, insertedContent: { text: f.fix.text } }],
+              },
+            ],
+          },
+        ];
+      }
+      results.push(result);
+    }
+  }
+  const log: Sarif.Log = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'dangjian-lint',
+            version,
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}

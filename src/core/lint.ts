@@ -1,0 +1,110 @@
+import { buildModel, type DocumentFormat, type DocumentModel } from './model';
+import { resolveConfig, type ResolvedConfig } from './config';
+import { detectDocumentType, GENERIC_TYPE, type DocumentType } from './doctypes';
+import { SEVERITY_RANK, type Finding, type Fix, type Rule, type Severity } from './types';
+
+export interface LintOptions {
+  format?: DocumentFormat;
+  config?: ResolvedConfig;
+}
+
+export interface LintResult {
+  model: DocumentModel;
+  documentType: DocumentType;
+  findings: Finding[];
+}
+
+export function documentTypeOf(model: DocumentModel, config: ResolvedConfig): DocumentType {
+  if (config.documentType) {
+    return config.documentTypes.find((t) => t.id === config.documentType) ?? GENERIC_TYPE;
+  }
+  const title = model.title === undefined ? undefined : model.paragraphs[model.title]!.text;
+  return detectDocumentType(title, config.documentTypes);
+}
+
+/** Runs every enabled rule over the text and returns the findings in document order. */
+export function lint(text: string, rules: readonly Rule<any>[], options: LintOptions = {}): LintResult {
+  const config = options.config ?? resolveConfig({}, rules);
+  const model = buildModel(text, options.format ?? 'text');
+  const suppressed = suppressionOf(model);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
+    if (setting.severity === 'off') continue;
+    const configured: Severity = setting.severity;
+    const ruleOptions = rule.options ? rule.options.parse(setting.options) : setting.options;
+    rule.check({
+      model,
+      config,
+      options: ruleOptions,
+      report: (r) => {
+        if (suppressed(rule.id, r.range.start)) return;
+        const severity = r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[configured] ? r.maxSeverity : configured;
+        findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, ...(r.fix ? { fix: r.fix } : {}) });
+      },
+    });
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { model, documentType: documentTypeOf(model, config), findings };
+}
+
+/**
+ * Applies the fixes that do not overlap an earlier one (in document order) and returns the new
+ * text; the rest wait for the next pass.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const sorted = [...fixes].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  let out = '';
+  let at = 0;
+  let applied = 0;
+  for (const f of sorted) {
+    if (f.range.start < at || f.range.end < f.range.start || f.range.end > text.length) continue;
+    out += text.slice(at, f.range.start) + f.text;
+    at = f.range.end;
+    applied++;
+  }
+  return { text: out + text.slice(at), applied };
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Fixes, re-lints and fixes again until nothing fixable is left (or a pass changes nothing). */
+export function fixAll(text: string, rules: readonly Rule<any>[], options: LintOptions = {}): { text: string; passes: number; result: LintResult } {
+  let current = text;
+  let result = lint(current, rules, options);
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
+    if (!fixes.length) break;
+    const next = applyFixes(current, fixes).text;
+    if (next === current) break;
+    current = next;
+    passes++;
+    result = lint(current, rules, options);
+  }
+  return { text: current, passes, result };
+}
+
+/** Reads the `<!-- dangjian-disable… -->` comments into a test of (rule, offset). */
+function suppressionOf(model: DocumentModel): (ruleId: string, offset: number) => boolean {
+  const directives = model.directives;
+  if (!directives.length) return () => false;
+  const nextLine = new Map<number, string[]>();
+  for (const d of directives) {
+    if (d.kind !== 'disable-next-line') continue;
+    const target = model.paragraphs.find((p) => p.range.start > d.offset);
+    if (target) nextLine.set(target.line, [...(nextLine.get(target.line) ?? []), ...(d.rules.length ? d.rules : ['*'])]);
+  }
+  const blocks = directives.filter((d) => d.kind !== 'disable-next-line');
+  return (ruleId, offset) => {
+    const line = model.lines.lineAt(offset);
+    const ids = nextLine.get(line);
+    if (ids && (ids.includes('*') || ids.includes(ruleId))) return true;
+    let off = false;
+    for (const d of blocks) {
+      if (d.offset > offset) break;
+      if (d.rules.length === 0 || d.rules.includes(ruleId)) off = d.kind === 'disable';
+    }
+    return off;
+  };
+}

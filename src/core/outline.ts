@@ -1,0 +1,42 @@
+import type { DocumentModel, Section } from './model';
+import { countChars } from './wordcount';
+
+export interface OutlineNode {
+  label: string;
+  marker: string;
+  heading: string;
+  level: number;
+  /** 0-based line of the heading. */
+  line: number;
+  chars: number;
+  section: Section;
+  children: OutlineNode[];
+}
+
+/** The section tree as a reader sees it: marker, heading, line and 字数 of each section. */
+export function outlineOf(model: DocumentModel): OutlineNode[] {
+  const node = (s: Section): OutlineNode => ({
+    label: s.marker.text + s.heading,
+    marker: s.marker.text,
+    heading: s.heading,
+    level: s.level,
+    line: model.paragraphs[s.paragraph]!.line,
+    chars: countChars(model.text.slice(s.range.start, s.range.end)),
+    section: s,
+    children: s.children.map(node),
+  });
+  return model.sections.map(node);
+}
+
+/** A plain-text dump of the outline, two spaces of indent per depth. */
+export function formatOutline(nodes: readonly OutlineNode[]): string {
+  const lines: string[] = [];
+  const walk = (ns: readonly OutlineNode[], depth: number): void => {
+    for (const n of ns) {
+      lines.push(`${'  '.repeat(depth)}${n.label}  （第${n.line + 1}行，${n.chars}字）`);
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(nodes, 0);
+  return lines.join('\n');
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { DocumentModel } from './model';
+import type { Range } from './text';
+import type { ResolvedConfig } from './config';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** One text edit: replace `range` of the linted text with `text`. */
+export interface Fix {
+  range: Range;
+  text: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fix?: Fix;
+  /** The most this finding may weigh: a lone 一是 stays a warning even when its rule is an error. */
+  maxSeverity?: Severity;
+}
+
+export interface RuleContext<Options> {
+  model: DocumentModel;
+  options: Options;
+  config: ResolvedConfig;
+  report(report: Report): void;
+}
+
+export type RuleCategory = 'numbering' | 'structure' | 'figures' | 'formulation' | 'punctuation';
+
+export interface Rule<Options = unknown> {
+  id: string;
+  /** One line in Chinese, for the rule table, SARIF and settings. */
+  description: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** Validates the options given as `[severity, options]` in config; defaults fill what is left out. */
+  options?: z.ZodType<Options>;
+  check(context: RuleContext<Options>): void;
+}

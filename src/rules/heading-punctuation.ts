@@ -1,0 +1,30 @@
+import type { Rule } from '../core/types';
+import { siblingRuns } from './shared';
+
+export const headingPunctuation: Rule = {
+  id: 'heading-punctuation',
+  description: '同级标题句末标点一致：单独成行的标题不加句号，标题后接正文时标题句以“。”结尾',
+  category: 'numbering',
+  defaultSeverity: 'info',
+  fixable: false,
+  check({ model, report }) {
+    for (const run of siblingRuns(model.sections)) {
+      const alone = run.filter((s) => s.headingAlone && s.heading.length > 0);
+      if (alone.length < 2) continue;
+      const withPeriod = alone.filter((s) => s.headingEndsWithPeriod);
+      const without = alone.filter((s) => !s.headingEndsWithPeriod);
+      if (!withPeriod.length || !without.length) continue;
+      // The minority is the odd one out; on a tie, GB practice (no 。 on a heading line) decides.
+      const odd = withPeriod.length <= without.length ? withPeriod : without;
+      const others = odd === withPeriod ? without.length : withPeriod.length;
+      for (const s of odd) {
+        report({
+          range: s.headingRange,
+          message: s.headingEndsWithPeriod
+            ? `同级标题句末标点不一致：此标题以“。”结尾，同级另有${others}个标题没有`
+            : `同级标题句末标点不一致：此标题没有以“。”结尾，同级另有${others}个标题有`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { LEVEL_STYLE_NAMES, type MarkerLevel } from '../core/markers';
+import type { Rule } from '../core/types';
+import { siblingRuns } from './shared';
+
+const options = z
+  .object({
+    /** How much skipping exactly one level weighs (一、 directly followed by 1.). */
+    skipOneLevel: z.enum(['off', 'info', 'warning', 'error']).default('info'),
+  })
+  .strict();
+
+export const numberingLevel: Rule<z.infer<typeof options>> = {
+  id: 'numbering-level',
+  description: '序号层级正确：（一）在一、之下，1.在（一）之下，（1）在1.之下；跳一级为提示',
+  category: 'numbering',
+  defaultSeverity: 'warning',
+  fixable: false,
+  options,
+  check({ model, options, report }) {
+    const sections = model.allSections;
+    if (!sections.length) return;
+    const top = Math.min(...sections.map((s) => s.level));
+    const skipsSeen = new Set<string>();
+    for (const run of siblingRuns(model.sections)) {
+      const first = run[0]!;
+      const parent = first.parent;
+      if (first.styleMixOf) continue; // reported by numbering-style-mix
+      if (!parent) {
+        if (first.level > top) {
+          report({
+            range: first.marker.range,
+            message: `“${first.marker.text}”之前没有上一级序号“${LEVEL_STYLE_NAMES[(first.level - 1) as MarkerLevel]}”`,
+          });
+        }
+        continue;
+      }
+      const gap = first.level - parent.level - 1;
+      if (gap <= 0) continue;
+      if (gap === 1) {
+        if (options.skipOneLevel === 'off') continue;
+        // Two-level drafts (一、 then 1.) are common practice: say so once per pair of levels.
+        const key = `${parent.level}-${first.level}`;
+        if (skipsSeen.has(key)) continue;
+        skipsSeen.add(key);
+        report({
+          range: first.marker.range,
+          message: `“${first.marker.text}”直接位于“${parent.marker.text}”之下，跳过了“${LEVEL_STYLE_NAMES[(parent.level + 1) as MarkerLevel]}”一级`,
+          maxSeverity: options.skipOneLevel,
+        });
+      } else {
+        report({
+          range: first.marker.range,
+          message: `“${first.marker.text}”直接位于“${parent.marker.text}”之下，跳过了${gap}级序号`,
+        });
+      }
+    }
+  },
+};
