@@ -108,9 +108,10 @@ function sliceSegments(segments: Segment[], s: number, e: number): Segment[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Plain text: every non-blank line is a paragraph; a line that is only a directive is not.
+// Plain text: every non-blank line is a paragraph; a line that is only an HTML comment (a
+// directive, or a note to the drafter) is not, just as in Markdown.
 
-const DIRECTIVE_LINE = /^\s*<!--\s*dangjian-[^]*?-->\s*$/;
+const COMMENT_LINE = /^<!--(?:(?!-->)[^])*-->$/;
 
 export function plainTextLayer(source: string): SourceLayer {
   const paragraphs: RawParagraph[] = [];
@@ -126,7 +127,7 @@ export function plainTextLayer(source: string): SourceLayer {
     while (e > s && isSpace(source[e - 1])) e--;
     if (e > s) {
       const text = source.slice(s, e);
-      if (text.startsWith('<!--') && DIRECTIVE_LINE.test(text)) {
+      if (text.startsWith('<!--') && COMMENT_LINE.test(text)) {
         readDirectives(text, s, directives);
       } else {
         paragraphs.push({ text, segments: [{ text: 0, source: s, length: e - s, sourceLength: e - s, exact: true }], kind: 'line' });
