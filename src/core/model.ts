@@ -9,7 +9,7 @@ import {
   type MarkerLevel,
   type MarkerParts,
 } from './markers';
-import { markdownLayer, plainTextLayer, sourceOffset, type Directive, type ParagraphKind, type Segment } from './source';
+import { mapsExactly, markdownLayer, plainTextLayer, sourceOffset, type Directive, type ParagraphKind, type Segment } from './source';
 
 export type DocumentFormat = 'text' | 'markdown';
 
@@ -17,6 +17,8 @@ export interface Marker extends MarkerParts {
   /** The marker as written. */
   text: string;
   range: Range;
+  /** The marker is one unbroken stretch of source (no Markdown markup inside it), so an edit may replace it. */
+  editable: boolean;
 }
 
 export interface InlineMarker {
@@ -29,6 +31,7 @@ export interface InlineMarker {
   /** What a renumber replaces: 三是 in 三是…, 第三 in 第三，… */
   numeralRange: Range;
   atParagraphStart: boolean;
+  editable: boolean;
 }
 
 export interface Paragraph {
@@ -93,7 +96,7 @@ export interface DocumentModel {
 }
 
 export function paragraphRange(p: Paragraph, start: number, end: number): Range {
-  return { start: sourceOffset(p.segments, start), end: sourceOffset(p.segments, end) };
+  return { start: sourceOffset(p.segments, start), end: sourceOffset(p.segments, end, true) };
 }
 
 const SENTENCE_END = /[。！？；：，、,.!?;:…]$/;
@@ -112,7 +115,7 @@ export function buildModel(text: string, format: DocumentFormat = 'text'): Docum
       index,
       text: raw.text,
       kind: raw.kind,
-      range: { start: sourceOffset(raw.segments, 0), end: sourceOffset(raw.segments, raw.text.length) },
+      range: { start: sourceOffset(raw.segments, 0), end: sourceOffset(raw.segments, raw.text.length, true) },
       line: 0,
       segments: raw.segments,
       inline: [],
@@ -122,7 +125,7 @@ export function buildModel(text: string, format: DocumentFormat = 'text'): Docum
     let after = 0;
     if (parts && !Number.isNaN(parts.value)) {
       const t = markerText(parts);
-      p.marker = { ...parts, text: t, range: paragraphRange(p, 0, t.length) };
+      p.marker = { ...parts, text: t, range: paragraphRange(p, 0, t.length), editable: mapsExactly(raw.segments, 0, t.length) };
       after = t.length;
     }
     for (const m of scanInline(after ? raw.text.slice(after) : raw.text)) {
@@ -136,6 +139,7 @@ export function buildModel(text: string, format: DocumentFormat = 'text'): Docum
         range: paragraphRange(p, start, start + m.length),
         numeralRange: paragraphRange(p, m.numeralStart + after, m.numeralStart + after + m.numeralLength),
         atParagraphStart: start === 0,
+        editable: mapsExactly(raw.segments, start, start + m.length),
       });
     }
     return p;

@@ -51,13 +51,18 @@ export function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\ufeff';
 }
 
-/** Maps an offset in a paragraph's text to an offset in the source. */
-export function sourceOffset(segments: readonly Segment[], i: number): number {
+/**
+ * Maps an offset in a paragraph's text to an offset in the source. Where two segments meet
+ * (…一是** 坚持…), a range's start belongs to the segment after the seam and its end to the one
+ * before, so that a range never swallows markup between them.
+ */
+export function sourceOffset(segments: readonly Segment[], i: number, end = false): number {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (segments[mid]!.text <= i) lo = mid;
+    const t = segments[mid]!.text;
+    if (end ? t < i : t <= i) lo = mid;
     else hi = mid - 1;
   }
   const seg = segments[lo];

@@ -38,7 +38,7 @@ function checkRun(model: DocumentModel, run: InlineRun, report: Parameters<Rule[
       const expected = prev + 1;
       if (m.value !== expected) {
         const text = inlineMarkerText(run.family, expected);
-        report({ range: m.numeralRange, message: `序号应为“${text}”，此处为“${m.raw}”`, fix: { range: m.numeralRange, text } });
+        report({ range: m.numeralRange, message: `序号应为“${text}”，此处为“${m.raw}”`, ...(m.editable ? { fix: { range: m.numeralRange, text } } : {}) });
       }
       prev = expected;
     }
@@ -63,6 +63,10 @@ function checkRun(model: DocumentModel, run: InlineRun, report: Parameters<Rule[
     const expected = i + 1;
     if (m.value === expected) return;
     const text = run.family === '第' ? '第' + formatChineseNumeral(expected) : inlineMarkerText(run.family, expected);
-    report({ range: m.numeralRange, message: `序号应为“${text}”，此处为“${model.text.slice(m.numeralRange.start, m.numeralRange.end)}”`, fix: { range: m.numeralRange, text } });
+    report({
+      range: m.numeralRange,
+      message: `序号应为“${text}”，此处为“${model.text.slice(m.numeralRange.start, m.numeralRange.end)}”`,
+      ...(m.editable ? { fix: { range: m.numeralRange, text } } : {}),
+    });
   });
 }

@@ -36,7 +36,7 @@ export const numberingPunctuation: Rule = {
           report({
             range: m.range,
             message: `序号应写作“${fixed}”，此处为“${m.text}”（${reasonFor(m, fixed)}）`,
-            fix: { range: m.range, text: fixed },
+            ...(m.editable ? { fix: { range: m.range, text: fixed } } : {}),
           });
         }
       }
@@ -47,7 +47,7 @@ export const numberingPunctuation: Rule = {
         report({
           range: im.range,
           message: `序号应写作“${text}”，此处为“${im.raw}”（“第一”类序号后用逗号）`,
-          fix: { range: im.range, text },
+          ...(im.editable ? { fix: { range: im.range, text } } : {}),
         });
       }
     }

@@ -27,7 +27,7 @@ export const numberingSequence: Rule = {
         report({
           range: s.marker.range,
           message: `序号应为“${text}”，此处为“${s.marker.text}”`,
-          fix: { range: s.marker.range, text },
+          ...(s.marker.editable ? { fix: { range: s.marker.range, text } } : {}),
         });
       });
     };
