@@ -58,7 +58,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     } else if (st) {
       files.push(abs);
     } else if (/[*?[\]{}]/.test(input)) {
-      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**', '**/.git/**'] });
       if (!matches.length) problems.push({ input, message: '没有匹配的文件' });
       files.push(...matches.map((m) => path.resolve(m)).sort());
     } else {

@@ -164,12 +164,18 @@ class ConfigLoader {
   }
 }
 
+/**
+ * Writes through a temp file and a rename, so a crash never leaves half a draft. The target is the
+ * link's destination, not the link, and the temp file gets the draft's own mode (umask aside).
+ */
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.dangjian-${process.pid}.tmp`);
-  const mode = (await fs.stat(file)).mode;
+  const target = await fs.realpath(file);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.dangjian-${process.pid}.tmp`);
+  const mode = (await fs.stat(target)).mode & 0o7777;
   try {
     await fs.writeFile(tmp, bytes, { mode });
-    await fs.rename(tmp, file);
+    await fs.chmod(tmp, mode);
+    await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
@@ -177,7 +183,7 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 }
 
 /** Lints one file; never throws for a problem with the file itself. */
-async function lintFile(file: string, options: Options, configs: ConfigLoader, io: Io): Promise<{ report: FileReport; result?: LintResult; configError?: boolean }> {
+async function lintFile(file: string, options: Options, configs: ConfigLoader): Promise<{ report: FileReport; result?: LintResult; configError?: boolean }> {
   let config: ResolvedConfig;
   try {
     config = await configs.forFile(file);
@@ -218,7 +224,6 @@ async function lintFile(file: string, options: Options, configs: ConfigLoader, i
     result = lint(decoded.text, RULES, { format, config });
   }
   const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  void io;
   return { report: { filePath: file, findings, lines: result.model.lines }, result };
 }
 
@@ -243,6 +248,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const { files, problems } = await expandInputs(options.inputs, io.cwd);
   for (const p of problems) io.stderr(`dangjian-lint：${p.input}：${p.message}\n`);
+  const missing: FileReport[] = problems.map((p) => ({ filePath: path.resolve(io.cwd, p.input), findings: [], lines: undefined, fatal: p.message }));
   let failed = problems.length > 0;
   if (!files.length) {
     if (!problems.length) io.stderr('dangjian-lint：没有找到 .txt 或 .md 文稿\n');
@@ -251,11 +257,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const configs = new ConfigLoader(options.config ? path.resolve(io.cwd, options.config) : undefined, options.rules);
   const reports: FileReport[] = [];
   const outlines: string[] = [];
+  const toldConfig = new Set<string>();
   for (const file of files) {
-    const { report, result } = await lintFile(file, options, configs, io);
+    const { report, result, configError } = await lintFile(file, options, configs);
     if (report.fatal) {
       failed = true;
-      io.stderr(`dangjian-lint：${path.relative(io.cwd, file) || file}：${report.fatal}\n`);
+      // A bad config is one problem, however many files it governs: say it once.
+      if (!configError || !toldConfig.has(report.fatal)) io.stderr(`dangjian-lint：${configError ? '' : `${path.relative(io.cwd, file) || file}：`}${report.fatal}\n`);
+      if (configError) toldConfig.add(report.fatal);
     }
     reports.push(report);
     if (options.outline && result) {
@@ -269,7 +278,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } else if (options.format === 'json') {
     io.stdout(formatJson(reports) + '\n');
   } else if (options.format === 'sarif') {
-    io.stdout(formatSarif(reports, RULES, VERSION) + '\n');
+    io.stdout(formatSarif([...reports, ...missing], RULES, VERSION) + '\n');
   } else {
     io.stdout(formatStylish(reports.filter((r) => !r.fatal), io.color));
   }
