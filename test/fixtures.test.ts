@@ -7,21 +7,27 @@
  *     <!-- expect: numbering-sequence -->
  *     三、下一步工作打算
  *
- * Several ids may be listed (the same id twice means two findings on that line). The comment
+ * Several ids may be listed (the same id twice means two findings on that line); an id may carry a
+ * severity, `numbering-level:info`, which must then match too. The comment
  * itself occupies a line, so the expected line is the next line that is not a whole-line HTML
  * comment (expect comments and dangjian-disable directives may be stacked). The harness asserts
  * that the multiset of (line, ruleId) the linter reports equals the expected one exactly, so every
- * fixture also proves that nothing else is reported. Every fixture is run again with CRLF line ends.
+ * fixture also proves that nothing else is reported by the rules of its category: a fixture in
+ * rules/numbering-level/ is linted with every numbering rule (numbering-*, inline-sequence,
+ * heading-punctuation), so that terse numbering drafts need not satisfy the structure rules. Every fixture (.txt and .md) is run again with
+ * "\n" replaced by "\r\n" and must give the same lines. Other whole-line comments (`<!-- note: … -->`)
+ * are free text for the reader.
  *
  * Fix fixtures (test/fixtures/fix/NAME.txt|.md with NAME.fixed.txt|.fixed.md beside it): fixAll
- * must produce the .fixed file exactly, and linting the fixed text must leave no fixable finding.
+ * must produce the .fixed file exactly, and linting the fixed text must leave no fixable finding;
+ * both again with CRLF line ends. A .fixed file identical to its input asserts that no edit is made.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixAll, lint } from '../src/core/lint';
 import type { DocumentFormat } from '../src/core/model';
-import type { Finding } from '../src/core/types';
+import type { Finding, Severity } from '../src/core/types';
 import { RULES } from '../src/rules';
 
 const ROOT = join(__dirname, 'fixtures');
@@ -29,6 +35,7 @@ const RULES_DIR = join(ROOT, 'rules');
 const FIX_DIR = join(ROOT, 'fix');
 
 const KNOWN_IDS = new Set(RULES.map((r) => r.id));
+const SEVERITIES = new Set<string>(['error', 'warning', 'info']);
 const EXPECT = /^\s*<!--\s*expect:\s*([^]*?)\s*-->\s*$/;
 const COMMENT_LINE = /^\s*<!--[^]*-->\s*$/;
 
@@ -49,6 +56,7 @@ function formatOfFile(file: string): DocumentFormat {
 interface Expected {
   line: number; // 0-based
   ruleId: string;
+  severity?: Severity;
 }
 
 /** Reads the `<!-- expect: … -->` comments of a fixture (written with "\n" line ends). */
@@ -63,9 +71,13 @@ function expectationsOf(file: string, text: string): Expected[] {
     if (target >= lines.length || lines[target]!.trim() === '') {
       throw new Error(`${file}:${i + 1}: expect comment is not followed by a line of text`);
     }
-    for (const id of m[1]!.split(/\s+/).filter(Boolean)) {
-      if (!KNOWN_IDS.has(id)) throw new Error(`${file}:${i + 1}: unknown rule id "${id}" in expect comment`);
-      out.push({ line: target, ruleId: id });
+    for (const item of m[1]!.split(/\s+/).filter(Boolean)) {
+      const [id, severity, ...rest] = item.split(':');
+      if (!id || !KNOWN_IDS.has(id)) throw new Error(`${file}:${i + 1}: unknown rule id "${id}" in expect comment`);
+      if (rest.length || (severity !== undefined && !SEVERITIES.has(severity))) {
+        throw new Error(`${file}:${i + 1}: bad severity in "${item}" (use error, warning or info)`);
+      }
+      out.push({ line: target, ruleId: id, ...(severity ? { severity: severity as Severity } : {}) });
     }
   });
   return out;
@@ -82,29 +94,43 @@ function countBy<T>(items: T[], k: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** Compares expected and actual (line, ruleId) multisets; returns a readable report, or '' when equal. */
-function diff(lines: string[], expected: Expected[], actual: { line: number; finding: Finding }[]): string {
+interface Actual {
+  line: number;
+  finding: Finding;
+}
+
+/**
+ * Compares expected and actual (line, ruleId) multisets (and the severity where an expectation
+ * names one); returns a readable report, or '' when they are equal.
+ */
+function diff(lines: string[], expected: Expected[], actual: Actual[]): string {
   const exp = countBy(expected, (e) => key(e.line, e.ruleId));
   const act = countBy(actual, (a) => key(a.line, a.finding.ruleId));
   const missing: string[] = [];
   const unexpected: string[] = [];
   const show = (line: number): string => `${String(line + 1).padStart(4)} | ${lines[line] ?? ''}`;
-  for (const [k, es] of exp) {
-    const n = es.length - (act.get(k)?.length ?? 0);
-    for (let i = 0; i < n; i++) missing.push(`  - ${es[0]!.ruleId}\n      ${show(es[0]!.line)}`);
-  }
-  for (const [k, as] of act) {
-    const n = as.length - (exp.get(k)?.length ?? 0);
-    for (let i = 0; i < n; i++) {
-      const a = as[as.length - 1 - i]!;
-      const fix = a.finding.fix ? `  [fix → ${JSON.stringify(a.finding.fix.text)}]` : '';
-      unexpected.push(`  + ${a.finding.ruleId} (${a.finding.severity}): ${a.finding.message}${fix}\n      ${show(a.line)}`);
+  const describe = (a: Actual): string => {
+    const fix = a.finding.fix ? `  [fix → ${JSON.stringify(a.finding.fix.text)}]` : '';
+    return `${a.finding.ruleId} (${a.finding.severity}): ${a.finding.message}${fix}`;
+  };
+  for (const k of new Set([...exp.keys(), ...act.keys()])) {
+    const left = [...(act.get(k) ?? [])];
+    const es = exp.get(k) ?? [];
+    const take = (pred: (a: Actual) => boolean): boolean => {
+      const i = left.findIndex(pred);
+      if (i < 0) return false;
+      left.splice(i, 1);
+      return true;
+    };
+    // Expectations that name a severity first, so that a bare one cannot steal their finding.
+    for (const e of [...es.filter((e) => e.severity), ...es.filter((e) => !e.severity)]) {
+      if (take((a) => !e.severity || a.finding.severity === e.severity)) continue;
+      missing.push(`  - ${e.ruleId}${e.severity ? `:${e.severity}` : ''}\n      ${show(e.line)}`);
     }
+    for (const a of left) unexpected.push(`  + ${describe(a)}\n      ${show(a.line)}`);
   }
   if (!missing.length && !unexpected.length) return '';
-  const all = actual
-    .map((a) => `    ${String(a.line + 1).padStart(4)} ${a.finding.ruleId} (${a.finding.severity}): ${a.finding.message}`)
-    .join('\n');
+  const all = actual.map((a) => `    ${String(a.line + 1).padStart(4)} ${describe(a)}`).join('\n');
   return [
     missing.length ? `expected but not reported (${missing.length}):\n${missing.join('\n')}` : '',
     unexpected.length ? `reported but not expected (${unexpected.length}):\n${unexpected.join('\n')}` : '',
@@ -117,12 +143,20 @@ function diff(lines: string[], expected: Expected[], actual: { line: number; fin
 function checkFixture(file: string, source: string, crlf: boolean): void {
   const expected = expectationsOf(file, source);
   const text = crlf ? source.replace(/\n/g, '\r\n') : source;
-  const { model, findings } = lint(text, RULES, { format: formatOfFile(file) });
+  const { model, findings } = lint(text, rulesFor(file), { format: formatOfFile(file) });
   const actual = findings.map((f) => ({ line: model.lines.positionAt(f.range.start).line, finding: f }));
   const report = diff(source.split('\n'), expected, actual);
   if (report) {
     expect.fail(`${relative(ROOT, file)}${crlf ? ' (CRLF)' : ''}: findings differ from the expect comments\n${report}`);
   }
+}
+
+/** The rules of the category of the rule the fixture's folder is named after. */
+function rulesFor(file: string): typeof RULES {
+  const folder = relative(RULES_DIR, file).split(/[\\/]/)[0]!;
+  const owner = RULES.find((r) => r.id === folder);
+  if (!owner) throw new Error(`fixture folder “${folder}” is not a rule id`);
+  return RULES.filter((r) => r.category === owner.category);
 }
 
 const ruleFixtures = walk(RULES_DIR);
@@ -153,7 +187,7 @@ describe('fix fixtures', () => {
   });
 
   for (const file of inputs) {
-    const name = relative(FIX_DIR, file);
+    const name = `fix/${relative(FIX_DIR, file)}`;
     const fixedFile = file.replace(/\.(txt|md)$/, '.fixed.$1');
     const format = formatOfFile(file);
     const run = (crlf: boolean): void => {

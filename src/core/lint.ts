@@ -27,6 +27,7 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
   const config = options.config ?? resolveConfig({}, rules);
   const model = buildModel(text, options.format ?? 'text');
   const suppressed = suppressionOf(model);
+  const documentType = documentTypeOf(model, config);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
@@ -36,6 +37,7 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
     rule.check({
       model,
       config,
+      documentType,
       options: ruleOptions,
       report: (r) => {
         if (suppressed(rule.id, r.range.start)) return;
@@ -45,7 +47,7 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
     });
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { model, documentType: documentTypeOf(model, config), findings };
+  return { model, documentType, findings };
 }
 
 /**

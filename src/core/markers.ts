@@ -25,7 +25,8 @@ export const CN_NUMERAL = '[一二三四五六七八九十]{1,3}';
 const DIGIT = '[0-9０-９]{1,2}';
 
 // Each pattern is anchored at the paragraph start and bounded, so none can backtrack over a line.
-const L1 = new RegExp(`^(${CN_NUMERAL})([、.．，,:：])(?![0-9０-９])`);
+// 一、二季度 and 一、二线城市 name two numbers, not a heading.
+const L1 = new RegExp(`^(${CN_NUMERAL})([、.．，,:：])(?![0-9０-９]|[一二三四五六七八九十]{1,2}(?:季度|线|等奖|类|级|档|期|批|月|年级|、))`);
 const L2 = new RegExp(`^([（(])(${CN_NUMERAL})([）)])([、.．，,]?)`);
 const L3 = new RegExp(`^(${DIGIT})([.．、，,])(?![0-9０-９%％.．])`);
 const L4 = new RegExp(`^([（(])(${DIGIT})([）)])([、.．，,]?)`);
@@ -160,12 +161,19 @@ function atBoundary(text: string, i: number): boolean {
 
 const INLINE_RE = new RegExp(`(${CN_NUMERAL})(是|要|抓|靠|讲)|第(${CN_NUMERAL})([，,、：:])|(首先|其次|再次|最后)`, 'g');
 
+const IDIOM = /^一是一[，、,]?二是二/;
+
 /** Every inline enumeration marker a reader would see in a paragraph's text. */
 export function scanInline(text: string): InlineMatch[] {
   const out: InlineMatch[] = [];
   INLINE_RE.lastIndex = 0;
   for (let m = INLINE_RE.exec(text); m; m = INLINE_RE.exec(text)) {
     const at = m.index;
+    // 一是一、二是二 is an idiom (each thing as it is), not an enumeration.
+    if (IDIOM.test(text.slice(at, at + 7))) {
+      INLINE_RE.lastIndex = at + 7;
+      continue;
+    }
     if (!atBoundary(text, at)) {
       // A longer numeral may hide a valid shorter one (…十一是): retry one character on.
       INLINE_RE.lastIndex = at + 1;
@@ -181,7 +189,8 @@ export function scanInline(text: string): InlineMatch[] {
       out.push({ family: '第', value, start: at, length: m[0].length, numeralStart: at, numeralLength: 1 + m[3].length, raw: m[0], punct: m[4]! });
     } else {
       const word = m[5]!;
-      out.push({ family: ORDER_FAMILY, value: ORDER_WORDS[word]!, start: at, length: 2, numeralStart: at, numeralLength: 2, raw: word, punct: '' });
+      const after = text[at + 2] ?? '';
+      out.push({ family: ORDER_FAMILY, value: ORDER_WORDS[word]!, start: at, length: 2, numeralStart: at, numeralLength: 2, raw: word, punct: after === '，' || after === ',' ? after : '' });
     }
   }
   return out;

@@ -32,6 +32,8 @@ export interface InlineMarker {
   numeralRange: Range;
   atParagraphStart: boolean;
   editable: boolean;
+  /** Set when a paragraph-opening 第三， continues a run of 一、 二、 headings. */
+  styleMixOf?: Section;
 }
 
 export interface Paragraph {
@@ -159,7 +161,7 @@ export function buildModel(text: string, format: DocumentFormat = 'text'): Docum
     outlineBlock,
     sections: roots,
     allSections: all,
-    inlineRuns: buildInlineRuns(body),
+    inlineRuns: buildInlineRuns(body, all),
     directives: layer.directives,
     halfWidthPunctuation: isHalfWidthDraft(text),
   };
@@ -272,28 +274,49 @@ function styleMixTarget(stack: Section[], m: Marker): Section | undefined {
  * Inline markers form runs per family within one stretch of body between numbered headings:
  * 一是 starts a run, 二是, 三是 continue it.
  */
-function buildInlineRuns(body: Paragraph[]): InlineRun[] {
+function buildInlineRuns(body: Paragraph[], sections: Section[]): InlineRun[] {
   const runs: InlineRun[] = [];
   let open = new Map<InlineFamily, InlineRun>();
+  let next = 0;
+  let current: Section | undefined;
   for (const p of body) {
+    while (next < sections.length && sections[next]!.paragraph <= p.index) current = sections[next++];
     if (p.marker) open = new Map();
     for (const m of p.inline) {
       const run = open.get(m.family);
       if (m.family === ORDER_FAMILY) {
+        // Within a 首先 run, 其次/再次 count when they follow in order or are set off by a comma
+        // (再次，…); otherwise they are everyday adverbs (再次感谢).
+        const last = run?.markers[run.markers.length - 1]?.value;
         if (m.value === 1) open.set(m.family, push(runs, m));
-        else if (run) run.markers.push(m);
+        else if (run && (m.value === 100 || m.value === last! + 1 || m.punct)) run.markers.push(m);
         if (m.value === 100) open.delete(m.family);
         continue;
       }
-      if (m.value === 1 || !run) {
-        // A run that starts past one is kept only where a reader sees an enumeration.
-        if (m.value === 1 || LONE_CHECKED_FAMILIES.has(m.family) || m.atParagraphStart) open.set(m.family, push(runs, m));
-      } else {
+      if (!run && m.family === '第' && m.atParagraphStart && m.value > 1) {
+        // 一、… 二、… 第三，…: a heading written in another style continues its siblings' run.
+        const sibling = ancestry(current).find((s) => s.level <= 2 && s.marker.value === m.value - 1);
+        if (sibling) {
+          m.styleMixOf = sibling;
+          continue;
+        }
+      }
+      if (run && (m.value !== 1 || run.markers.length === 1)) {
+        // A second 一是 right after a lone one is a repeat in the same run, not a new run.
         run.markers.push(m);
+      } else if (m.value === 1 || LONE_CHECKED_FAMILIES.has(m.family) || m.atParagraphStart) {
+        // A run that starts past one is kept only where a reader sees an enumeration.
+        open.set(m.family, push(runs, m));
       }
     }
   }
   return runs;
+}
+
+function ancestry(s: Section | undefined): Section[] {
+  const out: Section[] = [];
+  for (let x = s; x; x = x.parent) out.push(x);
+  return out;
 }
 
 function push(runs: InlineRun[], m: InlineMarker): InlineRun {

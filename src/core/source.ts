@@ -227,13 +227,38 @@ class Collector {
   }
 }
 
+/**
+ * Chinese drafts often write **（一）坚持学习。**正文: CommonMark does not close bold after 。, so
+ * the asterisks stay literal text. Two or three of them are the writer's bold, not prose; a single
+ * * (and a run of more, *****党组) is kept, being a placeholder.
+ */
+const STRAY_EMPHASIS = /(?<![*_])(?:\*{2,3}|_{2,3})(?![*_])/g;
+
+function addText(c: Collector, value: string, start: number, end: number): void {
+  if (!value.includes('**') && !value.includes('__')) {
+    c.add(value, start, end);
+    return;
+  }
+  // Only exact text can be split by position; otherwise keep the value whole.
+  if (value.length !== end - start) {
+    c.add(value, start, end);
+    return;
+  }
+  let at = 0;
+  for (const m of value.matchAll(STRAY_EMPHASIS)) {
+    if (m.index > at) c.add(value.slice(at, m.index), start + at, start + m.index);
+    at = m.index + m[0].length;
+  }
+  if (at < value.length) c.add(value.slice(at), start + at, end);
+}
+
 const INLINE_CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
 function collectInline(node: MdNode, c: Collector): void {
   for (const child of node.children ?? []) {
     const s = child.position?.start.offset ?? 0;
     const e = child.position?.end.offset ?? s;
-    if (child.type === 'text') c.add(child.value ?? '', s, e);
+    if (child.type === 'text') addText(c, child.value ?? '', s, e);
     else if (child.type === 'break') c.add('\n', s, e);
     else if (child.type === 'inlineCode') c.gap(s, e);
     else if (INLINE_CONTAINERS.has(child.type)) collectInline(child, c);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DocumentModel } from './model';
 import type { Range } from './text';
 import type { ResolvedConfig } from './config';
+import type { DocumentType } from './doctypes';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -34,6 +35,8 @@ export interface RuleContext<Options> {
   model: DocumentModel;
   options: Options;
   config: ResolvedConfig;
+  /** From the config, else from the title, else generic. */
+  documentType: DocumentType;
   report(report: Report): void;
 }
 

@@ -10,7 +10,8 @@ export const headingPunctuation: Rule = {
   check({ model, report }) {
     for (const run of siblingRuns(model.sections)) {
       const alone = run.filter((s) => s.headingAlone && s.heading.length > 0);
-      if (alone.length < 2) continue;
+      // Items ending ；…；…。 are a list punctuated as one sentence (GB/T 15834), not headings.
+      if (alone.length < 2 || alone.some((s) => /[；;]$/.test(s.heading))) continue;
       const withPeriod = alone.filter((s) => s.headingEndsWithPeriod);
       const without = alone.filter((s) => !s.headingEndsWithPeriod);
       if (!withPeriod.length || !without.length) continue;

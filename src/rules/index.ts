@@ -5,6 +5,14 @@ import { numberingLevel } from './numbering-level';
 import { numberingPunctuation } from './numbering-punctuation';
 import { numberingSequence } from './numbering-sequence';
 import { numberingStyleMix } from './numbering-style-mix';
+import { requiredSection } from './required-section';
+import { sectionEmpty } from './section-empty';
+import { countMismatch } from './count-mismatch';
+import { figureConflict } from './figure-conflict';
+import { percentRange } from './percent-range';
+import { partExceedsTotal } from './part-exceeds-total';
+import { rateMismatch } from './rate-mismatch';
+import { formulation } from './formulation';
 
 /** Every rule the linter knows, in the order of the catalogue. */
 export const RULES: readonly Rule<any>[] = [
@@ -14,6 +22,14 @@ export const RULES: readonly Rule<any>[] = [
   numberingStyleMix,
   inlineSequence,
   headingPunctuation,
+  requiredSection,
+  sectionEmpty,
+  countMismatch,
+  figureConflict,
+  percentRange,
+  partExceedsTotal,
+  rateMismatch,
+  formulation,
 ];
 
 export function ruleById(id: string): Rule<any> | undefined {

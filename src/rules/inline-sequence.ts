@@ -1,11 +1,7 @@
-import { formatChineseNumeral } from '../core/numerals';
-import { inlineMarkerText, LONE_CHECKED_FAMILIES, ORDER_FAMILY } from '../core/markers';
+import { CN_NUMERAL, inlineMarkerText, LONE_CHECKED_FAMILIES, ORDER_FAMILY } from '../core/markers';
+import { parseChineseNumeral } from '../core/numerals';
 import type { DocumentModel, InlineMarker, InlineRun } from '../core/model';
-import type { Rule } from '../core/types';
-
-function markerLabel(m: InlineMarker, value: number): string {
-  return inlineMarkerText(m.family, value);
-}
+import type { Report, Rule } from '../core/types';
 
 /** The text a run's scope holds before its first marker: back to the numbered heading above it. */
 function textBefore(model: DocumentModel, m: InlineMarker): string {
@@ -18,6 +14,21 @@ function textBefore(model: DocumentModel, m: InlineMarker): string {
   return out;
 }
 
+/**
+ * The highest marker of the family that a reader sees before the run but the scanner did not
+ * count (…我们一是加强…；三是…): the run continues from it.
+ */
+function uncountedBefore(model: DocumentModel, run: InlineRun): number {
+  const first = run.markers[0]!;
+  const re = new RegExp(`(?<![统唯同第单专])(${CN_NUMERAL})${run.family}`, 'g');
+  let best = 0;
+  for (const m of textBefore(model, first).matchAll(re)) {
+    const v = parseChineseNumeral(m[1]!);
+    if (v < first.value && v > best) best = v;
+  }
+  return best;
+}
+
 export const inlineSequence: Rule = {
   id: 'inline-sequence',
   description: '段内序号连续：一是、二是、三是……第一、第二……首先、其次、最后',
@@ -25,44 +36,41 @@ export const inlineSequence: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   check({ model, report }) {
-    for (const run of model.inlineRuns) checkRun(model, run, report);
+    for (const run of model.inlineRuns) (run.family === ORDER_FAMILY ? checkOrderRun : checkRun)(model, run, report);
   },
 };
 
-function checkRun(model: DocumentModel, run: InlineRun, report: Parameters<Rule['check']>[0]['report']): void {
-  const first = run.markers[0]!;
-  if (run.family === ORDER_FAMILY) {
-    let prev = 0;
-    for (const m of run.markers) {
-      if (m.value === 100) break;
-      const expected = prev + 1;
-      if (m.value !== expected) {
-        const text = inlineMarkerText(run.family, expected);
-        report({ range: m.numeralRange, message: `序号应为“${text}”，此处为“${m.raw}”`, ...(m.editable ? { fix: { range: m.numeralRange, text } } : {}) });
-      }
-      prev = expected;
+/** 首先、其次、再次 count up one by one; 最后 closes the run wherever it comes. */
+function checkOrderRun(_model: DocumentModel, run: InlineRun, report: (r: Report) => void): void {
+  let prev = 0;
+  for (const m of run.markers) {
+    if (m.value === 100) break;
+    const expected = prev + 1;
+    if (m.value !== expected) {
+      const text = inlineMarkerText(run.family, expected);
+      report({ range: m.numeralRange, message: `序号应为“${text}”，此处为“${m.raw}”`, ...(m.editable ? { fix: { range: m.numeralRange, text } } : {}) });
     }
-    return;
+    prev = expected;
   }
-  if (first.value !== 1) {
-    // An earlier marker this scanner does not count (…我们一是…) still starts the run.
-    const before = textBefore(model, first);
-    if (before.includes(inlineMarkerText(run.family, first.value - 1))) return;
-  }
-  if (run.markers.length === 1 && first.value === 1) {
-    if (LONE_CHECKED_FAMILIES.has(run.family)) {
+}
+
+function checkRun(model: DocumentModel, run: InlineRun, report: (r: Report) => void): void {
+  const first = run.markers[0]!;
+  const offset = first.value === 1 ? 0 : uncountedBefore(model, run);
+  if (run.markers.length === 1 && first.value === offset + 1) {
+    if (offset === 0 && LONE_CHECKED_FAMILIES.has(run.family)) {
       report({
         range: first.range,
-        message: `只有“${markerLabel(first, 1)}”，没有“${markerLabel(first, 2)}”：列举不完整，或不必用序号`,
+        message: `只有“${inlineMarkerText(run.family, 1)}”，没有“${inlineMarkerText(run.family, 2)}”：列举不完整，或不必用序号`,
         maxSeverity: 'warning',
       });
     }
     return;
   }
   run.markers.forEach((m, i) => {
-    const expected = i + 1;
+    const expected = offset + i + 1;
     if (m.value === expected) return;
-    const text = run.family === '第' ? '第' + formatChineseNumeral(expected) : inlineMarkerText(run.family, expected);
+    const text = inlineMarkerText(run.family, expected);
     report({
       range: m.numeralRange,
       message: `序号应为“${text}”，此处为“${model.text.slice(m.numeralRange.start, m.numeralRange.end)}”`,

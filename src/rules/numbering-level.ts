@@ -21,6 +21,19 @@ export const numberingLevel: Rule<z.infer<typeof options>> = {
     const sections = model.allSections;
     if (!sections.length) return;
     const top = Math.min(...sections.map((s) => s.level));
+    // A higher level's style after deeper siblings (1. 2. then （一） under one 一、) inverts the order.
+    const inverted = (children: readonly (typeof sections)[number][]): void => {
+      let deepest: (typeof sections)[number] | undefined;
+      for (const c of children) {
+        if (deepest && c.level < deepest.level && !c.styleMixOf) {
+          report({ range: c.marker.range, message: `“${c.marker.text}”出现在下级序号“${deepest.marker.text}”之后，层级颠倒` });
+        }
+        if (!deepest || c.level > deepest.level) deepest = c;
+        inverted(c.children);
+      }
+    };
+    // Among the roots a deeper marker first is reported below as one without a parent.
+    for (const root of model.sections) inverted(root.children);
     const skipsSeen = new Set<string>();
     for (const run of siblingRuns(model.sections)) {
       const first = run[0]!;

@@ -11,6 +11,7 @@ function reasonFor(p: MarkerParts, fixed: string): string {
     case 2:
     case 4:
       if (!p.open) return '括号序号应有前后括号';
+      if (/[０-９]/.test(p.numeral)) return '序号数字用半角阿拉伯数字';
       return fixed.startsWith('（') ? '序号括号用全角“（）”' : '括号应成对，宽度一致';
     default:
       return '序号标点不规范';

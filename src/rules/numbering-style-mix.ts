@@ -17,5 +17,15 @@ export const numberingStyleMix: Rule = {
         message: `同级序号样式不一致：前一项是“${prev.marker.text}”，此处为“${s.marker.text}”，应为“${expected}”`,
       });
     }
+    for (const p of model.paragraphs) {
+      for (const m of p.inline) {
+        const prev = m.styleMixOf;
+        if (!prev) continue;
+        report({
+          range: m.range,
+          message: `同级序号样式不一致：前一项是“${prev.marker.text}”，此处为“${m.raw}”，应为“${renumbered(prev.marker, m.value)}”`,
+        });
+      }
+    }
   },
 };

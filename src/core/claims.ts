@@ -1,0 +1,257 @@
+/**
+ * The claims layer: every figure with its unit and the phrase it measures, every count that
+ * announces items (我讲三点意见, A、B、C三个方面), every total with its parts (共…其中…) and
+ * every rate with the figures it derives from. The quantitative rules only compare what this
+ * module extracts; it reads the model once per document and is cached on it.
+ */
+import { parseChineseNumeral } from './numerals';
+import { paragraphRange, type DocumentModel, type Paragraph } from './model';
+import type { Range } from './text';
+
+export interface Quantity {
+  paragraph: number;
+  /** Offsets in the paragraph's text of the number with its unit. */
+  start: number;
+  end: number;
+  range: Range;
+  raw: string;
+  /** The value with 万/亿 applied. */
+  value: number;
+  /** Digits after the decimal point as written (for rounding tolerance). */
+  decimals: number;
+  unit: string;
+  /** 约, 近, 超过, 余, 多: a bound, not a figure. */
+  approx: boolean;
+  /** The clause before the number, qualifiers removed: what is measured (发展党员). */
+  subject: string;
+  /** The noun right after the unit when the verb comes first (召开4次专题会议 → 专题会议). */
+  object: string;
+  /** Time and scope words of the sentence that make a figure a different measure (2024年, 上半年, 累计). */
+  qualifiers: string[];
+  /** Index of the sentence within the paragraph. */
+  sentence: number;
+}
+
+export type CountKind = 'announce' | 'listed';
+
+export interface CountClaim {
+  kind: CountKind;
+  paragraph: number;
+  /** Offset in the paragraph's text just past the claim. */
+  end: number;
+  range: Range;
+  count: number;
+  raw: string;
+  /** For a listed claim: how many members stand beside the count. */
+  members?: number;
+}
+
+export interface PartTotal {
+  total: Quantity;
+  parts: Quantity[];
+}
+
+export interface RateClaim {
+  rate: Quantity;
+  /** 整改率, 覆盖率, 占比 … */
+  word: string;
+  /** A rate that states growth (增长20%) rather than a share. */
+  growth: boolean;
+  /** Figures with one unit earlier in the same sentence. */
+  figures: Quantity[];
+}
+
+export interface Claims {
+  quantities: Quantity[];
+  counts: CountClaim[];
+  partTotals: PartTotal[];
+  rates: RateClaim[];
+}
+
+const UNITS = [
+  '个百分点', '人次', '课时', '学时', '公里', '小时', '万元', '亿元', '%', '％', '名', '人', '个', '次', '场', '期', '项', '条', '件',
+  '家', '所', '篇', '份', '户', '支', '批', '处', '元', '米', '天', '本', '册', '座', '套', '轮', '堂', '节', '位', '起', '张', '类', '种', '间',
+];
+const UNIT_RE = UNITS.join('|');
+// Bounded and anchored on the number: no backtracking over the line.
+const QUANTITY = new RegExp(`(约|近|超过|逾|不少于|达)?(\\d{1,12}(?:\\.\\d{1,6})?)(万|亿)?(余|多)?(${UNIT_RE})`, 'g');
+
+const QUALIFIER = /\d{4}年度?|[上下]半年|[一二三四]季度|\d{1,2}月份?|去年|前年|近[一二三四五两]年|[两三四五]年来|累计|同比|环比|每[年月周天季]?|平均|人均|首次|新增|净增/g;
+/** Qualifiers that only say "this year", the default time of a report. */
+const DEFAULT_TIME = /全年|一年来|年内|今年以来|今年|本年度/g;
+const CLAUSE_BOUNDARY = /[，,；;：:。！？!?、（(“"]/;
+const SENTENCE_END = /[。！？!?；;]/;
+
+function subjectOf(clause: string): string {
+  return clause.replace(QUALIFIER, '').replace(DEFAULT_TIME, '').replace(/^(其中|共有|共计|合计|总计|共|已|均|并|还|又)+/, '');
+}
+
+function extractQuantities(p: Paragraph): Quantity[] {
+  const t = p.text;
+  const out: Quantity[] = [];
+  let sentence = 0;
+  let sentenceStart = 0;
+  let scanned = 0;
+  QUANTITY.lastIndex = 0;
+  for (let m = QUANTITY.exec(t); m; m = QUANTITY.exec(t)) {
+    const at = m.index + (m[1]?.length ?? 0);
+    const prev = t[m.index - 1];
+    // Part of a longer number, an ordinal (第3次), a date or a version: not a measured figure.
+    if (prev && /[0-9.．第]/.test(prev)) continue;
+    for (; scanned < m.index; scanned++) {
+      if (SENTENCE_END.test(t[scanned]!)) {
+        sentence++;
+        sentenceStart = scanned + 1;
+      }
+    }
+    let clauseStart = m.index;
+    while (clauseStart > sentenceStart && !CLAUSE_BOUNDARY.test(t[clauseStart - 1]!) && m.index - clauseStart < 24) clauseStart--;
+    const sentenceText = t.slice(sentenceStart, m.index);
+    const multiplier = m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1;
+    const num = m[2]!;
+    const end = m.index + m[0].length;
+    let objEnd = end;
+    while (objEnd < t.length && objEnd - end < 8 && /[\u4e00-\u9fff]/.test(t[objEnd]!)) objEnd++;
+    out.push({
+      paragraph: p.index,
+      start: at,
+      end,
+      range: paragraphRange(p, at, end),
+      raw: t.slice(at, end),
+      value: Number(num) * multiplier,
+      decimals: num.includes('.') ? num.length - num.indexOf('.') - 1 : 0,
+      unit: m[5] === '％' ? '%' : m[5]!,
+      approx: Boolean(m[4]) || (m[1] !== undefined && m[1] !== '达'),
+      subject: subjectOf(t.slice(clauseStart, m.index)),
+      object: t.slice(end, objEnd),
+      qualifiers: [...new Set(sentenceText.match(QUALIFIER) ?? [])].sort(),
+      sentence,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counts.
+
+const CN_COUNT = '[两二三四五六七八九十]{1,3}';
+/** 我讲三点意见, 从以下五个方面, 概括为四句话: an announcement of the items that follow. */
+const ANNOUNCE = new RegExp(`(?:讲|谈|提|以下|如下|下面|下列|这|归纳为|概括为)(${CN_COUNT})(?:个)?(点意见|点体会|点建议|点要求|点思考|点认识|点|方面|项措施|项任务|项工作|项重点工作|句话|个字|条)`, 'g');
+/** A count right after a list of its members: …、…、…三个方面, “A—B—C”五级. */
+const LISTED = new RegExp(`(${CN_COUNT})(个方面|个环节|个层级|个层面|个领域|个阶段|个平台|项制度|项工作|项任务|级联动|级|个|项|大|种|类|方面)`, 'g');
+
+function countValue(s: string): number {
+  return parseChineseNumeral(s.replace(/两/g, '二'));
+}
+
+/** Counts the members of the list that ends right before `at`: 、 at quote depth zero, or — inside one quote. */
+function listedMembers(t: string, at: number): number | undefined {
+  if (t[at - 1] === '”' || t[at - 1] === '"') {
+    const open = Math.max(t.lastIndexOf('“', at - 2), t.lastIndexOf('"', at - 2));
+    if (open < 0 || at - open > 80) return undefined;
+    const inner = t.slice(open + 1, at - 1);
+    const parts = inner.split(/[—–－-]+/).filter(Boolean);
+    if (parts.length >= 2 && !inner.includes('、')) return parts.length;
+  }
+  let depth = 0;
+  let commas = 0;
+  let joined = false;
+  for (let i = at - 1; i >= 0 && at - i < 120; i--) {
+    const c = t[i]!;
+    if (c === '”' || c === '》') depth++;
+    else if (c === '“' || c === '《') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      if (c === '、') commas++;
+      else if (/[，,；;：:。！？!?（(]/.test(c)) break;
+      else if (commas === 0 && (c === '和' || c === '及' || c === '与') && !joined) joined = true;
+    }
+  }
+  if (commas === 0) return undefined;
+  return commas + 1 + (joined ? 1 : 0);
+}
+
+function extractCounts(p: Paragraph): CountClaim[] {
+  const t = p.text;
+  const out: CountClaim[] = [];
+  ANNOUNCE.lastIndex = 0;
+  for (let m = ANNOUNCE.exec(t); m; m = ANNOUNCE.exec(t)) {
+    const count = countValue(m[1]!);
+    if (Number.isNaN(count)) continue;
+    const s = m.index;
+    const e = s + m[0].length;
+    out.push({ kind: 'announce', paragraph: p.index, end: e, range: paragraphRange(p, s, e), count, raw: m[0] });
+  }
+  LISTED.lastIndex = 0;
+  for (let m = LISTED.exec(t); m; m = LISTED.exec(t)) {
+    const s = m.index;
+    const before = t[s - 1];
+    if (!before || before === '第' || before === '等' || /[0-9]/.test(before)) continue;
+    if (/[两二三四五六七八九十一]/.test(before)) continue; // inside a longer numeral
+    // The list must end right here: a quote that opens at the count (“四个意识”) is a term, not a count.
+    if (!/[\u4e00-\u9fff”"》）)]/.test(before)) continue;
+    const members = listedMembers(t, s);
+    if (members === undefined) continue;
+    const count = countValue(m[1]!);
+    const e = s + m[0].length;
+    out.push({ kind: 'listed', paragraph: p.index, end: e, range: paragraphRange(p, s, e), count, members, raw: m[0] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals, parts and rates.
+
+const TOTAL_WORD = /(共|共有|共计|合计|总计|总数)[\u4e00-\u9fff]{0,8}$/;
+const RATE_WORD = /([\u4e00-\u9fff]{1,6}(?:率|占比|比例|比重))(?:均|已|总体|始终|分别)?(?:达到|达|为|是|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|超过|在)?$/;
+const GROWTH = /(增长|提高|提升|增加|上升|下降|减少|降低|增幅|增速|同比|环比)(?!至|到)/;
+
+function extractPartTotals(qs: Quantity[], p: Paragraph): PartTotal[] {
+  const out: PartTotal[] = [];
+  const t = p.text;
+  for (const total of qs) {
+    if (total.unit === '%' || total.approx) continue;
+    const clause = t.slice(Math.max(0, total.start - 12), total.start);
+    if (!TOTAL_WORD.test(clause.split(/[，,；;。]/).pop() ?? '')) continue;
+    const rest = t.slice(total.end);
+    const sentenceEnd = rest.search(/[。！？!?；;]/);
+    const limit = total.end + (sentenceEnd < 0 ? rest.length : sentenceEnd);
+    const qi = t.indexOf('其中', total.end);
+    if (qi < 0 || qi >= limit) continue;
+    const parts = qs.filter((q) => q.start > qi && q.end <= limit && q.unit === total.unit && !q.approx && q !== total);
+    if (parts.length) out.push({ total, parts });
+  }
+  return out;
+}
+
+function extractRates(qs: Quantity[], p: Paragraph): RateClaim[] {
+  const out: RateClaim[] = [];
+  for (const q of qs) {
+    if (q.unit !== '%') continue;
+    const before = p.text.slice(Math.max(0, q.start - 14), q.start).split(/[，,；;。：:]/).pop() ?? '';
+    const m = RATE_WORD.exec(before);
+    if (!m) continue;
+    const word = m[1]!.replace(/^.*[和及与、]/, '');
+    const figures = qs.filter((f) => f.sentence === q.sentence && f.end <= q.start && f.unit !== '%' && f.unit !== '个百分点');
+    out.push({ rate: q, word, growth: GROWTH.test(before) || /完成率|增长率|增速|效率/.test(word), figures });
+  }
+  return out;
+}
+
+const cache = new WeakMap<DocumentModel, Claims>();
+
+export function claimsOf(model: DocumentModel): Claims {
+  let c = cache.get(model);
+  if (c) return c;
+  c = { quantities: [], counts: [], partTotals: [], rates: [] };
+  const bodyStart = model.outlineBlock ? model.outlineBlock.last + 1 : 0;
+  for (const p of model.paragraphs) {
+    if (p.index < bodyStart || p.index === model.title) continue;
+    const qs = extractQuantities(p);
+    c.quantities.push(...qs);
+    c.counts.push(...extractCounts(p));
+    c.partTotals.push(...extractPartTotals(qs, p));
+    c.rates.push(...extractRates(qs, p));
+  }
+  cache.set(model, c);
+  return c;
+}
