@@ -13,6 +13,9 @@ import { percentRange } from './percent-range';
 import { partExceedsTotal } from './part-exceeds-total';
 import { rateMismatch } from './rate-mismatch';
 import { formulation } from './formulation';
+import { placeholder } from './placeholder';
+import { numberFormat } from './number-format';
+import { punctuationWidth } from './punctuation-width';
 
 /** Every rule the linter knows, in the order of the catalogue. */
 export const RULES: readonly Rule<any>[] = [
@@ -24,12 +27,15 @@ export const RULES: readonly Rule<any>[] = [
   headingPunctuation,
   requiredSection,
   sectionEmpty,
+  placeholder,
   countMismatch,
   figureConflict,
   percentRange,
   partExceedsTotal,
   rateMismatch,
+  numberFormat,
   formulation,
+  punctuationWidth,
 ];
 
 export function ruleById(id: string): Rule<any> | undefined {

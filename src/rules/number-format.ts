@@ -1,0 +1,229 @@
+import { mapsExactly } from '../core/source';
+import { paragraphRange, type Paragraph } from '../core/model';
+import { formatChineseNumeral } from '../core/numerals';
+import type { Rule } from '../core/types';
+
+/**
+ * Numbers written against GB/T 15835-2011《出版物上数字用法》: full-width digits, Arabic
+ * numerals joined to 千/百/十, ranges that drop the first unit, doubled approximation, and party
+ * congresses and plenary sessions in Arabic numerals.
+ */
+
+interface Candidate {
+  start: number;
+  end: number;
+  message: string;
+  /** Replacement for text[start, end), when the fix is unambiguous. */
+  replacement?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full-width digits: １８ → 18
+
+const FULL_DIGITS = /[０-９]{1,32}(?:．[０-９]{1,32})?/gu;
+
+function toHalf(s: string): string {
+  return s.replace(/[０-９．]/gu, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+function fullWidthDigits(p: Paragraph, out: Candidate[]): void {
+  // The numbering marker (１. or （１）) is numbering-punctuation's to fix.
+  const from = p.marker ? p.marker.text.length : 0;
+  for (const m of p.text.matchAll(FULL_DIGITS)) {
+    if (m.index < from) continue;
+    const half = toHalf(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, message: `全角数字“${m[0]}”应改为半角“${half}”`, replacement: half });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arabic numerals with 千/百/十 as digit words: 4千 → 4000 (万 and 亿 are fine: 3.5万, 1.5亿)
+
+const DIGIT_WORD = /(?<![0-9.．０-９A-Za-z])([0-9]{1,4}(?:\.[0-9]{1,4})?)([千百十])((?:[0-9][千百十]?){0,3})/gu;
+/** 千 and 百 that begin a unit or a word rather than a count: 5千瓦, 10千米, 3百分点 (never a count). */
+const UNIT_AFTER: Record<string, RegExp> = {
+  千: /^(?:瓦|米|克|伏|帕|卡|焦|赫|字节|兆|位)/u,
+  百: /^(?:分)/u,
+  十: /^(?:分|足|全|年代)/u,
+};
+const MULTIPLIER: Record<string, number> = { 千: 1000, 百: 100, 十: 10 };
+
+function times(num: string, unit: string): string {
+  const [int, frac = ''] = num.split('.');
+  const zeros = String(MULTIPLIER[unit]!).length - 1;
+  const digits = int! + frac.padEnd(zeros, '0');
+  const point = int!.length + zeros;
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/u, '') || '0';
+  const rest = digits.slice(point).replace(/0+$/u, '');
+  return rest ? `${whole}.${rest}` : whole;
+}
+
+function digitWords(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  for (const m of t.matchAll(DIGIT_WORD)) {
+    const [whole, num, unit, chain] = [m[0], m[1]!, m[2]!, m[3]!];
+    const end = m.index + whole.length;
+    const next = t.slice(end, end + 2);
+    if (!chain && UNIT_AFTER[unit]!.test(next)) continue;
+    // 十 joined to a digit is only a digit word after a single digit (3十 for 30).
+    if (unit === '十' && !/^[1-9]$/u.test(num)) continue;
+    const base = `数字“${whole}”中阿拉伯数字与“${unit}”混用`;
+    const tail = '（GB/T 15835：阿拉伯数字只与“万”“亿”连用）';
+    if (chain || /^[零〇一二两三四五六七八九]/u.test(next)) {
+      out.push({ start: m.index, end, message: `${base}，应全部写作阿拉伯数字${tail}` });
+      continue;
+    }
+    const fixed = times(num, unit);
+    out.push({ start: m.index, end, message: `${base}，应写作“${fixed}”${tail}`, replacement: fixed });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges: 15～30% → 15%～30%, 3～5万 → 3万～5万, 2023-2025年 → 2023—2025年
+
+const UNIT_RANGE = /(?<![0-9.．%％A-Za-z])([0-9]{1,6}(?:\.[0-9]{1,4})?)\s?([～~〜—－-])\s?([0-9]{1,6}(?:\.[0-9]{1,4})?)([%％万亿])/gu;
+const YEAR_RANGE = /(?<![0-9.．\-－–/:：A-Za-z])((?:1[89]|2[01])[0-9]{2}(年?))\s?([-－–])\s?((?:1[89]|2[01])[0-9]{2})(?=\s?年)/gu;
+
+function ranges(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  for (const m of t.matchAll(UNIT_RANGE)) {
+    const [whole, a, , b, unit] = [m[0], m[1]!, m[2]!, m[3]!, m[4]!];
+    const fixed = `${a}${unit}～${b}${unit}`;
+    const what = unit === '%' || unit === '％' ? '百分数' : `带“${unit}”的数值`;
+    out.push({
+      start: m.index,
+      end: m.index + whole.length,
+      message: `${what}范围“${whole}”应写作“${fixed}”：前一个数值的“${unit}”不能省略（GB/T 15835）`,
+      replacement: fixed,
+    });
+  }
+  for (const m of t.matchAll(YEAR_RANGE)) {
+    const [whole, first, dash, second] = [m[0], m[1]!, m[3]!, m[4]!];
+    const fixed = `${first}—${second}`;
+    out.push({
+      start: m.index,
+      end: m.index + whole.length,
+      message: `年份起止“${whole}年”应用一字线连接，写作“${fixed}年”，而不是“${dash}”（GB/T 15834）`,
+      replacement: fixed,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Doubled approximation: 约300余人, 近300多名, 大约…左右
+
+const NUM = '(?:[0-9]{1,12}(?:\\.[0-9]{1,4})?|[零〇一二两三四五六七八九十百千万亿]{1,8})';
+const APPROX = '(大约|大概|大致|将近|接近|约|近)';
+const APPROX_PLUS = new RegExp(`${APPROX}\\s?(${NUM}[万亿]?)(余|多)`, 'gu');
+const APPROX_AROUND = new RegExp(`${APPROX}\\s?(${NUM})([^\\s0-9，。；：、,.;:！？!?（）()“”‘’]{0,4}?)左右`, 'gu');
+/** Words that end in 约 or 近 but are no approximation: 节约300余元, 签约30多家, 附近, 最近. */
+const NOT_APPROX_BEFORE: Record<string, string> = {
+  约: '节制公契简邀预规签履违特相条盟缔婉誓践赴失毁守解续爽密集俭隐',
+  近: '最附靠临邻亲就贴逼远相迫走拉挨浅',
+};
+/** 近 before a span of time is "the last": 近10余年来, 近20多个月. */
+const TIME_AFTER = /^(?:个多?月|年|月|天|日|周|届|个年头)/u;
+
+function approximations(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  const seen = new Set<number>();
+  const check = (re: RegExp, second: (m: RegExpExecArray) => string, afterNumber: (m: RegExpExecArray) => number): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const word = m[1]!;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (word.length === 1) {
+        const before = t[start - 1];
+        if (before !== undefined && NOT_APPROX_BEFORE[word]!.includes(before)) {
+          re.lastIndex = start + 1;
+          continue;
+        }
+      }
+      if (word.endsWith('近') && TIME_AFTER.test(t.slice(afterNumber(m)))) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+      if (seen.has(start)) continue;
+      seen.add(start);
+      out.push({
+        start,
+        end,
+        message: `概数重复：“${m[0]}”中“${word}”与“${second(m)}”都表示约数，应只保留一个（GB/T 15835）`,
+      });
+    }
+  };
+  check(APPROX_PLUS, (m) => m[3]!, (m) => m.index + m[0].length);
+  check(APPROX_AROUND, () => '左右', (m) => m.index + m[0].length - m[3]!.length - 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Party congresses and plenary sessions: 二十大, 十九届六中全会 (not 20大, 19届6中全会)
+
+const CONGRESS = /(?<![0-9.．０-９A-Za-z])([0-9]{1,2})大/gu;
+const CONGRESS_NEXT = /^(?:精神|报告|以来|代表|召开|胜利|提出|作出|做出|强调|部署|确定|通过|党章|期间|开幕|闭幕|会议|主题)/u;
+const CONGRESS_LEAD = /(?:党的|中共|中国共产党)第?$/u;
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+const PLENUM = new RegExp(`(?<![0-9.．])(第)?([0-9]{1,2}|${CN_NUM})届([0-9]{1,2}|${CN_NUM})中全会`, 'gu');
+const CENTRAL_COMMITTEE = /(?<![0-9.．])(第)?([0-9]{1,2})届(中央委员会|中央纪律检查委员会|中央纪委)(?:第([0-9]{1,2})次全体会议)?/gu;
+const NATIONAL_CONGRESS = /(党的|中国共产党|中共)(第)?([0-9]{1,2})次全国代表大会/gu;
+
+function cn(s: string): string {
+  return /^[0-9]+$/u.test(s) ? formatChineseNumeral(Number(s)) : s;
+}
+
+function party(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  for (const m of t.matchAll(CONGRESS)) {
+    const n = Number(m[1]);
+    const end = m.index + m[0].length;
+    const lead = CONGRESS_LEAD.test(t.slice(Math.max(0, m.index - 4), m.index));
+    const follows = CONGRESS_NEXT.test(t.slice(end, end + 2));
+    if (n < 1 || n > 30 || !(lead || follows)) continue;
+    const fixed = `${cn(m[1]!)}大`;
+    out.push({ start: m.index, end, message: `党的代表大会届次应用汉字数字：“${m[0]}”应写作“${fixed}”`, replacement: fixed });
+  }
+  for (const m of t.matchAll(PLENUM)) {
+    const [whole, di, a, b] = [m[0], m[1] ?? '', m[2]!, m[3]!];
+    if (!/[0-9]/u.test(a + b)) continue;
+    const fixed = `${di}${cn(a)}届${cn(b)}中全会`;
+    out.push({ start: m.index, end: m.index + whole.length, message: `全会届次应用汉字数字：“${whole}”应写作“${fixed}”`, replacement: fixed });
+  }
+  for (const m of t.matchAll(CENTRAL_COMMITTEE)) {
+    const [whole, di, a, body, b] = [m[0], m[1] ?? '', m[2]!, m[3]!, m[4]];
+    const fixed = `${di}${cn(a)}届${body}${b ? `第${cn(b)}次全体会议` : ''}`;
+    out.push({ start: m.index, end: m.index + whole.length, message: `届次应用汉字数字：“${whole}”应写作“${fixed}”`, replacement: fixed });
+  }
+  for (const m of t.matchAll(NATIONAL_CONGRESS)) {
+    const [whole, lead, , n] = [m[0], m[1]!, m[2], m[3]!];
+    const fixed = `${lead}第${cn(n)}次全国代表大会`;
+    out.push({ start: m.index, end: m.index + whole.length, message: `党的代表大会届次应用汉字数字：“${whole}”应写作“${fixed}”`, replacement: fixed });
+  }
+}
+
+export const numberFormat: Rule = {
+  id: 'number-format',
+  description: '数字用法（GB/T 15835）：全角数字、“4千”类混写、数值范围、概数重复、党代会与全会届次',
+  category: 'figures',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ model, report }) {
+    for (const p of model.paragraphs) {
+      const found: Candidate[] = [];
+      fullWidthDigits(p, found);
+      digitWords(p, found);
+      ranges(p, found);
+      approximations(p, found);
+      party(p, found);
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      let at = 0;
+      for (const c of found) {
+        if (c.start < at) continue;
+        at = c.end;
+        const range = paragraphRange(p, c.start, c.end);
+        const fix = c.replacement !== undefined && mapsExactly(p.segments, c.start, c.end) ? { fix: { range, text: c.replacement } } : {};
+        report({ range, message: c.message, ...fix });
+      }
+    }
+  },
+};

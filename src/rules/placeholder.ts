@@ -1,0 +1,255 @@
+import { paragraphRange, type Paragraph } from '../core/model';
+import type { Rule } from '../core/types';
+
+/**
+ * Unfilled placeholders left in a draft: `*`/`＊` and `X`/`××` standing for a number or a name,
+ * 某某, 〇〇, 【待补】-like notes, （略）, TODO; plus the patterns the user lists in the config.
+ */
+
+const HAN = /^\p{Script=Han}$/u;
+const LATIN = /^[A-Za-zＡ-Ｚａ-ｚ]$/;
+const DIGIT = /^[0-9０-９]$/;
+
+/** The whole character before offset i (a surrogate pair counts as one). */
+function charBefore(t: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const c = t.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return t.slice(i - 2, i);
+  return t[i - 1];
+}
+
+function charAt(t: string, i: number): string | undefined {
+  if (i >= t.length) return undefined;
+  const c = t.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) return t.slice(i, i + 2);
+  return t[i];
+}
+
+function isHan(c: string | undefined): boolean {
+  return c !== undefined && HAN.test(c);
+}
+
+function test(re: RegExp, c: string | undefined): boolean {
+  return c !== undefined && re.test(c);
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** Maximal runs of characters from `set`, as [start, end) pairs. */
+function runsOf(t: string, set: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < t.length) {
+    if (!set.includes(t[i]!)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < t.length && set.includes(t[i]!)) i++;
+    out.push([s, i]);
+  }
+  return out;
+}
+
+const NUMBER_OR_NAME = '此处应为具体数字或名称';
+
+// ---------------------------------------------------------------------------------------------
+// * and ＊
+
+/** Words that open an emphasised phrase, never a count: a `**` before them is not a number. */
+const COUNT_WORDS = '名个次条项件人余多位家篇期批元万亿年月日天';
+
+/**
+ * In plain text a draft may carry Markdown bold (`**一是**坚持…`): a pair of `**` around a short
+ * phrase that opens after a boundary and does not start with a measure word is emphasis.
+ */
+function emphasisPairs(t: string, runs: Array<[number, number]>): Set<number> {
+  const skip = new Set<number>();
+  const doubles = runs.filter(([s, e]) => e - s === 2 && t[s] === '*' && t[s + 1] === '*');
+  for (let k = 0; k + 1 < doubles.length; k++) {
+    const [os, oe] = doubles[k]!;
+    const [cs] = doubles[k + 1]!;
+    const content = t.slice(oe, cs);
+    const before = charBefore(t, os);
+    const opensAfterBoundary = before === undefined || /^[\s。！？；：，、）)】”」.!?;:,]$/u.test(before);
+    if (
+      opensAfterBoundary &&
+      content.length > 0 &&
+      content.length <= 40 &&
+      !/\s/.test(content[0]!) &&
+      !/\s/.test(content[content.length - 1]!) &&
+      !COUNT_WORDS.includes(content[0]!) &&
+      !/[。！？][^]/u.test(content)
+    ) {
+      skip.add(os);
+      skip.add(cs);
+      k++;
+    }
+  }
+  return skip;
+}
+
+function stars(p: Paragraph, emphasisPossible: boolean, out: Candidate[]): void {
+  const t = p.text;
+  const runs = runsOf(t, '*＊');
+  const emphasis = emphasisPossible ? emphasisPairs(t, runs) : new Set<number>();
+  for (const [s, e] of runs) {
+    if (emphasis.has(s)) continue;
+    const before = charBefore(t, s);
+    const after = charAt(t, e);
+    // A multiplication (3*4, a*b), a bullet or a footnote sign in Latin text has no 汉字 beside it.
+    if (!isHan(before) && !isHan(after)) continue;
+    // The sign itself, as a form explains it: 带*号的为必填项, 标*项.
+    if (after === '号' || (e - s === 1 && before !== undefined && '带标打加'.includes(before))) continue;
+    const run = t.slice(s, e);
+    out.push({ start: s, end: e, message: `未填写的占位符“${run}”：${NUMBER_OR_NAME}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// X, XX, ×××, ＸＸ
+
+/** Words in which a lone X is a real letter: X光, X射线, X型, X轴 … */
+const X_WORDS = /^(?:光|射线|线|型|形|轴|染色体)/u;
+
+function crosses(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  for (const [s, e] of runsOf(t, 'XxＸｘ×')) {
+    const before = charBefore(t, s);
+    const after = charAt(t, e);
+    // Never inside a Latin word (Xi, TEXT, box, XXL), nor in a formula such as 1+X证书.
+    if (test(LATIN, before) || test(LATIN, after)) continue;
+    if (/^[+＋]$/u.test(before ?? '') || /^[+＋]$/u.test(after ?? '')) continue;
+    if (!isHan(before) && !isHan(after)) continue;
+    // A digit on one side (202X年) needs a 汉字 on the other; 3×4 is a product.
+    if (test(DIGIT, before) && !isHan(after)) continue;
+    if (test(DIGIT, after) && !isHan(before)) continue;
+    const run = t.slice(s, e);
+    if (e - s === 1) {
+      if (run !== '×' && X_WORDS.test(t.slice(e, e + 3))) continue;
+      // 长×宽×高 is a formula, not a gap.
+      if (run === '×' && /^[长宽高]$/u.test(before ?? '') && /^[长宽高]$/u.test(after ?? '')) continue;
+    }
+    out.push({ start: s, end: e, message: `未填写的占位符“${run}”：${NUMBER_OR_NAME}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 某某 and 〇〇
+
+/**
+ * Common surnames: 王某某 is the usual way to anonymise a person in a case report, not a gap. Only
+ * characters that seldom end another word before 某某 are listed (not 于, 向, 任, 高 …).
+ */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙朱胡郭何罗郑梁谢宋唐韩冯邓曹彭曾肖董袁潘蒋蔡杜苏魏吕丁沈姚卢姜崔钟谭陆汪廖贾夏韦邹孟熊秦邱尹薛闫雷侯陶黎贺顾毛郝龚邵钱覃戴莫孔汤';
+
+function someones(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  for (const [s, e] of runsOf(t, '某')) {
+    if (e - s < 2) continue;
+    const before = charBefore(t, s);
+    if (before !== undefined && SURNAMES.includes(before)) continue;
+    out.push({ start: s, end: e, message: `未填写的占位符“${t.slice(s, e)}”：此处应为具体名称` });
+  }
+}
+
+const CN_DIGITS = '零〇一二两三四五六七八九十百千';
+
+function circles(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  for (const [s, e] of runsOf(t, '〇○◯')) {
+    if (e - s < 2) continue;
+    const before = charBefore(t, s);
+    const after = charAt(t, e);
+    // 二〇〇八年, 一〇〇: the circles are digits of a 汉字 number.
+    if ((before !== undefined && CN_DIGITS.includes(before)) || (after !== undefined && CN_DIGITS.includes(after))) continue;
+    out.push({ start: s, end: e, message: `未填写的占位符“${t.slice(s, e)}”：${NUMBER_OR_NAME}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 【待补】, （略）, TODO
+
+const BRACKET_NOTE = /[【\[［〔]([^【】\[\]［］〔〕\r\n]{1,20})[】\]］〕]/gu;
+const NOTE_WORDS = /待(?:补|定|填|充|完善|核|确认|更新|查|写|修改|议)|(?:补充|填写|完善|核实|确认)(?:内容|数据|材料|名称|数字)?$|^\s{0,2}此处/u;
+const PAREN_NOTE = /[（(]\s{0,2}(待(?:补充?|定|填写?|完善|核实|确认))\s{0,2}[）)]/gu;
+const OMITTED = /[（(]\s{0,2}(?:此处|以下|下|内容|具体内容|具体|详细|数据)?略\s{0,2}[）)]/gu;
+const TODO = /todo|tbd|fixme/giu;
+
+function notes(p: Paragraph, out: Candidate[]): void {
+  const t = p.text;
+  for (const m of t.matchAll(BRACKET_NOTE)) {
+    if (!NOTE_WORDS.test(m[1]!)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, message: `未完成的待补标记“${m[0]}”：应补全内容并删除标记` });
+  }
+  for (const m of t.matchAll(PAREN_NOTE)) {
+    out.push({ start: m.index, end: m.index + m[0].length, message: `未完成的待补标记“${m[0]}”：应补全内容并删除标记` });
+  }
+  for (const m of t.matchAll(OMITTED)) {
+    out.push({ start: m.index, end: m.index + m[0].length, message: `内容省略标记“${m[0]}”：定稿中应补全被省略的内容` });
+  }
+  for (const m of t.matchAll(TODO)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (test(LATIN, charBefore(t, s)) || test(LATIN, charAt(t, e))) continue;
+    out.push({ start: s, end: e, message: `未处理的待办标记“${m[0]}”：应完成后删除` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user's own patterns
+
+function compile(patterns: readonly string[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const p of patterns) {
+    try {
+      out.push(new RegExp(p, 'gu'));
+    } catch {
+      // The config layer rejects patterns that do not compile; a model built elsewhere may not.
+    }
+  }
+  return out;
+}
+
+function custom(p: Paragraph, patterns: readonly RegExp[], out: Candidate[]): void {
+  for (const re of patterns) {
+    // matchAll steps over an empty match by a whole code point, so a pattern like x* cannot stall.
+    for (const m of p.text.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: `未填写的占位符“${m[0]}”（自定义占位符规则）：此处应填写具体内容` });
+    }
+  }
+}
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  description: '未填写的占位符：*、XX、×××、某某、〇〇、【待补】、（略）、TODO 等',
+  category: 'structure',
+  defaultSeverity: 'error',
+  fixable: false,
+  check({ model, config, report }) {
+    const patterns = compile(config.placeholders);
+    for (const p of model.paragraphs) {
+      const found: Candidate[] = [];
+      notes(p, found);
+      stars(p, model.format === 'text', found);
+      crosses(p, found);
+      someones(p, found);
+      circles(p, found);
+      custom(p, patterns, found);
+      // One finding per placeholder: where two readings overlap, the earlier and longer one wins.
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      let at = 0;
+      for (const c of found) {
+        if (c.start < at) continue;
+        at = c.end;
+        report({ range: paragraphRange(p, c.start, c.end), message: c.message });
+      }
+    }
+  },
+};
