@@ -8,3 +8,5 @@ export * from './doctypes';
 export * from './lint';
 export * from './outline';
 export * from './wordcount';
+export * from './edits';
+export * from './claims';
