@@ -30,6 +30,10 @@ export interface Quantity {
   qualifiers: string[];
   /** Index of the sentence within the paragraph. */
   sentence: number;
+  /** The clauses of the sentence before the figure's own: the scene it is set in (专项督查，…). */
+  context: string;
+  /** The sentence breaks a total into parts (其中, 分别): its figures are not stand-alone measures. */
+  breakdown: boolean;
 }
 
 export type CountKind = 'announce' | 'listed';
@@ -55,8 +59,10 @@ export interface RateClaim {
   rate: Quantity;
   /** 整改率, 覆盖率, 占比 … */
   word: string;
-  /** A rate that states growth (增长20%) rather than a share. */
+  /** A rate that states a change (增长20%) rather than a share. */
   growth: boolean;
+  /** A rate that may pass 100% (完成率, 完成比例, 增长率). */
+  mayExceed: boolean;
   /** Figures with one unit earlier in the same sentence. */
   figures: Quantity[];
 }
@@ -76,14 +82,32 @@ const UNIT_RE = UNITS.join('|');
 // Bounded and anchored on the number: no backtracking over the line.
 const QUANTITY = new RegExp(`(约|近|超过|逾|不少于|达)?(\\d{1,12}(?:\\.\\d{1,6})?)(万|亿)?(余|多)?(${UNIT_RE})`, 'g');
 
-const QUALIFIER = /\d{4}年度?|[上下]半年|[一二三四]季度|\d{1,2}月份?|去年|前年|近[一二三四五两]年|[两三四五]年来|累计|同比|环比|每[年月周天季]?|平均|人均|首次|新增|净增/g;
-/** Qualifiers that only say "this year", the default time of a report. */
-const DEFAULT_TIME = /全年|一年来|年内|今年以来|今年|本年度/g;
+const QUALIFIER = /\d{4}年度?|[上下]半年|[一二三四]季度|\d{1,2}月份?|去年|前年|上一?年度?|明年|下一?年度|近[一二三四五两]年|[两三四五]年来|“?十[一二三四五六]五”?期间|累计|同比|环比|每[年月周天季]?|平均|人均|首次|新增|净增|计划|预计|力争/g;
+/** Time words that only say "this year", the default time of a report. */
+const DEFAULT_TIME = /全年|一年来|年内|今年以来|今年|本年度|本年/g;
 const CLAUSE_BOUNDARY = /[，,；;：:。！？!?、（(“"]/;
+const CLAUSE_END = /[，,；;：:。！？!?]/;
 const SENTENCE_END = /[。！？!?；;]/;
+/** Words after a figure that make it a bound (85%以上), not a figure. */
+const BOUND_AFTER = /^(以上|以下|左右|上下|有余)/;
 
 function subjectOf(clause: string): string {
   return clause.replace(QUALIFIER, '').replace(DEFAULT_TIME, '').replace(/^(其中|共有|共计|合计|总计|共|已|均|并|还|又)+/, '');
+}
+
+/**
+ * The qualifiers that govern a figure: those of the nearest clause, going back through its
+ * sentence, that names a time or a scope at all (上半年…，全年… gives each clause its own).
+ */
+function qualifiersOf(sentenceText: string): string[] {
+  const clauses = sentenceText.split(CLAUSE_END);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i]!;
+    const q = c.match(QUALIFIER) ?? [];
+    DEFAULT_TIME.lastIndex = 0;
+    if (q.length || DEFAULT_TIME.test(c)) return [...new Set(q)].sort();
+  }
+  return [];
 }
 
 function extractQuantities(p: Paragraph): Quantity[] {
@@ -96,8 +120,8 @@ function extractQuantities(p: Paragraph): Quantity[] {
   for (let m = QUANTITY.exec(t); m; m = QUANTITY.exec(t)) {
     const at = m.index + (m[1]?.length ?? 0);
     const prev = t[m.index - 1];
-    // Part of a longer number, an ordinal (第3次), a date or a version: not a measured figure.
-    if (prev && /[0-9.．第]/.test(prev)) continue;
+    // Part of a longer number or a range (8-10个), an ordinal (第3次), a date or a version: not a measured figure.
+    if (prev && /[0-9.．第\-－~～—]/.test(prev)) continue;
     for (; scanned < m.index; scanned++) {
       if (SENTENCE_END.test(t[scanned]!)) {
         sentence++;
@@ -111,7 +135,10 @@ function extractQuantities(p: Paragraph): Quantity[] {
     const num = m[2]!;
     const end = m.index + m[0].length;
     let objEnd = end;
-    while (objEnd < t.length && objEnd - end < 8 && /[\u4e00-\u9fff]/.test(t[objEnd]!)) objEnd++;
+    while (objEnd < t.length && objEnd - end < 8 && /[\u4e00-\u9fff]/.test(t[objEnd]!) && t[objEnd] !== '的') objEnd++;
+    const object = BOUND_AFTER.test(t.slice(end, end + 2)) ? '' : t.slice(end, objEnd);
+    let clauseBegin = m.index;
+    while (clauseBegin > sentenceStart && !CLAUSE_END.test(t[clauseBegin - 1]!)) clauseBegin--;
     out.push({
       paragraph: p.index,
       start: at,
@@ -121,14 +148,21 @@ function extractQuantities(p: Paragraph): Quantity[] {
       value: Number(num) * multiplier,
       decimals: num.includes('.') ? num.length - num.indexOf('.') - 1 : 0,
       unit: m[5] === '％' ? '%' : m[5]!,
-      approx: Boolean(m[4]) || (m[1] !== undefined && m[1] !== '达'),
+      approx: Boolean(m[4]) || (m[1] !== undefined && m[1] !== '达') || BOUND_AFTER.test(t.slice(end, end + 2)),
       subject: subjectOf(t.slice(clauseStart, m.index)),
-      object: t.slice(end, objEnd),
-      qualifiers: [...new Set(sentenceText.match(QUALIFIER) ?? [])].sort(),
+      object,
+      qualifiers: qualifiersOf(sentenceText),
       sentence,
+      context: t.slice(sentenceStart, clauseBegin),
+      breakdown: /其中|分别/.test(t.slice(sentenceStart, sentenceEndAfter(t, end))),
     });
   }
   return out;
+}
+
+function sentenceEndAfter(t: string, from: number): number {
+  for (let i = from; i < t.length; i++) if (SENTENCE_END.test(t[i]!)) return i;
+  return t.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,7 +170,7 @@ function extractQuantities(p: Paragraph): Quantity[] {
 
 const CN_COUNT = '[两二三四五六七八九十]{1,3}';
 /** 我讲三点意见, 从以下五个方面, 概括为四句话: an announcement of the items that follow. */
-const ANNOUNCE = new RegExp(`(?:讲|谈|提|以下|如下|下面|下列|这|归纳为|概括为)(${CN_COUNT})(?:个)?(点意见|点体会|点建议|点要求|点思考|点认识|点|方面|项措施|项任务|项工作|项重点工作|句话|个字|条)`, 'g');
+const ANNOUNCE = new RegExp(`(?:讲|谈|提|以下|如下|下面|下列|归纳为|概括为)(${CN_COUNT})(?:个)?(点意见|点体会|点建议|点要求|点思考|点认识|点|方面|项措施|项任务|项工作|项重点工作|句话|个字|条)`, 'g');
 /** A count right after a list of its members: …、…、…三个方面, “A—B—C”五级. */
 const LISTED = new RegExp(`(${CN_COUNT})(个方面|个环节|个层级|个层面|个领域|个阶段|个平台|项制度|项工作|项任务|级联动|级|个|项|大|种|类|方面)`, 'g');
 
@@ -144,26 +178,34 @@ function countValue(s: string): number {
   return parseChineseNumeral(s.replace(/两/g, '二'));
 }
 
-/** Counts the members of the list that ends right before `at`: 、 at quote depth zero, or — inside one quote. */
+/**
+ * Counts the members of the list that ends right before `at`: 、 (and a last 和/及/与/或) at quote
+ * and bracket depth zero, or the members inside one quote (“A—B—C”, “A、B、C”). Undefined when
+ * there is no list, or when 等 says the list is not exhaustive.
+ */
 function listedMembers(t: string, at: number): number | undefined {
   if (t[at - 1] === '”' || t[at - 1] === '"') {
     const open = Math.max(t.lastIndexOf('“', at - 2), t.lastIndexOf('"', at - 2));
     if (open < 0 || at - open > 80) return undefined;
     const inner = t.slice(open + 1, at - 1);
-    const parts = inner.split(/[—–－-]+/).filter(Boolean);
-    if (parts.length >= 2 && !inner.includes('、')) return parts.length;
+    if (inner.includes('等')) return undefined;
+    const dashed = inner.split(/[—–－-]+/).filter(Boolean);
+    if (dashed.length >= 2 && !inner.includes('、')) return dashed.length;
+    const listed = inner.split('、').filter(Boolean);
+    if (listed.length >= 2) return listed.length;
   }
   let depth = 0;
   let commas = 0;
   let joined = false;
   for (let i = at - 1; i >= 0 && at - i < 120; i--) {
     const c = t[i]!;
-    if (c === '”' || c === '》') depth++;
-    else if (c === '“' || c === '《') depth = Math.max(0, depth - 1);
+    if (c === '”' || c === '》' || c === '）' || c === ')') depth++;
+    else if (c === '“' || c === '《' || c === '（' || c === '(') depth = Math.max(0, depth - 1);
     else if (depth === 0) {
       if (c === '、') commas++;
-      else if (/[，,；;：:。！？!?（(]/.test(c)) break;
-      else if (commas === 0 && (c === '和' || c === '及' || c === '与') && !joined) joined = true;
+      else if (c === '等') return undefined;
+      else if (/[，,；;：:。！？!?]/.test(c)) break;
+      else if (commas === 0 && (c === '和' || c === '及' || c === '与' || c === '或') && !joined) joined = true;
     }
   }
   if (commas === 0) return undefined;
@@ -185,7 +227,7 @@ function extractCounts(p: Paragraph): CountClaim[] {
   for (let m = LISTED.exec(t); m; m = LISTED.exec(t)) {
     const s = m.index;
     const before = t[s - 1];
-    if (!before || before === '第' || before === '等' || /[0-9]/.test(before)) continue;
+    if (!before || before === '第' || before === '等' || before === '各' || /[0-9]/.test(before)) continue;
     if (/[两二三四五六七八九十一]/.test(before)) continue; // inside a longer numeral
     // The list must end right here: a quote that opens at the count (“四个意识”) is a term, not a count.
     if (!/[\u4e00-\u9fff”"》）)]/.test(before)) continue;
@@ -201,23 +243,56 @@ function extractCounts(p: Paragraph): CountClaim[] {
 // ---------------------------------------------------------------------------------------------
 // Totals, parts and rates.
 
-const TOTAL_WORD = /(共|共有|共计|合计|总计|总数)[\u4e00-\u9fff]{0,8}$/;
-const RATE_WORD = /([\u4e00-\u9fff]{1,6}(?:率|占比|比例|比重))(?:均|已|总体|始终|分别)?(?:达到|达|为|是|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|超过|在)?$/;
+const TOTAL_WORD = /共有|共计|合计|总计|总数|共/;
+/** A clause that is only a part's name and its figure: 教育培训40万元. */
+const PART_CLAUSE = /^[\u4e00-\u9fff“”]{1,12}\d{1,12}(?:\.\d{1,6})?[万亿]?[\u4e00-\u9fff%％]{1,3}$/;
+const STATEMENT_VERB = /增加|减少|新增|新建|较|比|培养|发展|完成|开展|召开|组织|建立|举办/;
+const RATE_WORD = /([\u4e00-\u9fff]{1,8}(?:率|占比|比例|比重))(?:均|已|总体|始终|分别)?(?:达到|达|为|是|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|超过|在)?$/;
 const GROWTH = /(增长|提高|提升|增加|上升|下降|减少|降低|增幅|增速|同比|环比)(?!至|到)/;
 
+/** True when `between` leaves a bracket open: a figure in （其中…9个） breaks down a part, not the total. */
+function insideBrackets(between: string): boolean {
+  let depth = 0;
+  for (const c of between) {
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** A total (共有党员46名) and the parts that the clause after its 其中 lists (其中女党员19名、…). */
 function extractPartTotals(qs: Quantity[], p: Paragraph): PartTotal[] {
   const out: PartTotal[] = [];
   const t = p.text;
   for (const total of qs) {
     if (total.unit === '%' || total.approx) continue;
-    const clause = t.slice(Math.max(0, total.start - 12), total.start);
-    if (!TOTAL_WORD.test(clause.split(/[，,；;。]/).pop() ?? '')) continue;
-    const rest = t.slice(total.end);
-    const sentenceEnd = rest.search(/[。！？!?；;]/);
-    const limit = total.end + (sentenceEnd < 0 ? rest.length : sentenceEnd);
+    let clauseBegin = total.start;
+    while (clauseBegin > 0 && !CLAUSE_END.test(t[clauseBegin - 1]!)) clauseBegin--;
+    if (!TOTAL_WORD.test(t.slice(clauseBegin, total.start))) continue;
+    const limit = sentenceEndAfter(t, total.end);
     const qi = t.indexOf('其中', total.end);
     if (qi < 0 || qi >= limit) continue;
-    const parts = qs.filter((q) => q.start > qi && q.end <= limit && q.unit === total.unit && !q.approx && q !== total);
+    // The clause that 其中 opens holds parts, and so does each following clause that only names a
+    // part and its figure (…，教育培训40万元); …，较上年增加4名 or …，培养积极分子30名 is another statement.
+    let clauseEnd = qi;
+    while (clauseEnd < limit && !CLAUSE_END.test(t[clauseEnd]!)) clauseEnd++;
+    for (;;) {
+      if (clauseEnd >= limit || !/[，,、]/.test(t[clauseEnd]!)) break;
+      let next = clauseEnd + 1;
+      while (next < limit && !CLAUSE_END.test(t[next]!)) next++;
+      const clause = t.slice(clauseEnd + 1, next);
+      if (!PART_CLAUSE.test(clause) || STATEMENT_VERB.test(clause)) break;
+      clauseEnd = next;
+    }
+    const parts = qs.filter(
+      (q) =>
+        q.start > qi &&
+        q.end <= clauseEnd &&
+        q.unit === total.unit &&
+        !q.approx &&
+        !/增加|减少|新增|较|比/.test(q.subject) &&
+        !insideBrackets(t.slice(qi, q.start)),
+    );
     if (parts.length) out.push({ total, parts });
   }
   return out;
@@ -227,12 +302,18 @@ function extractRates(qs: Quantity[], p: Paragraph): RateClaim[] {
   const out: RateClaim[] = [];
   for (const q of qs) {
     if (q.unit !== '%') continue;
-    const before = p.text.slice(Math.max(0, q.start - 14), q.start).split(/[，,；;。：:]/).pop() ?? '';
+    const before = p.text.slice(Math.max(0, q.start - 16), q.start).split(/[，,；;。：:]/).pop() ?? '';
     const m = RATE_WORD.exec(before);
     if (!m) continue;
-    const word = m[1]!.replace(/^.*[和及与、]/, '');
+    const word = m[1]!.replace(/^.*(?:、|和|及)/, '');
     const figures = qs.filter((f) => f.sentence === q.sentence && f.end <= q.start && f.unit !== '%' && f.unit !== '个百分点');
-    out.push({ rate: q, word, growth: GROWTH.test(before) || /完成率|增长率|增速|效率/.test(word), figures });
+    out.push({
+      rate: q,
+      word,
+      growth: GROWTH.test(before) || /增长率|增速|效率/.test(word),
+      mayExceed: /完成|增长|增速|效率/.test(word),
+      figures,
+    });
   }
   return out;
 }

@@ -1,6 +1,20 @@
 import { claimsOf } from '../core/claims';
 import type { Rule } from '../core/types';
 
+const PAIRS: [string, string][] = [
+  ['正式', '预备'],
+  ['男', '女'],
+  ['在职', '离退休'],
+  ['在职', '退休'],
+  ['城镇', '农村'],
+  ['机关', '基层'],
+  ['党员', '非党'],
+];
+
+function complementary(a: string, b: string): boolean {
+  return PAIRS.some(([x, y]) => (a.startsWith(x) && b.startsWith(y)) || (a.startsWith(y) && b.startsWith(x)));
+}
+
 export const partExceedsTotal: Rule = {
   id: 'part-exceeds-total',
   description: '“共X……其中Y”中部分不超过总数，所列各部分之和不超过总数',
@@ -14,10 +28,14 @@ export const partExceedsTotal: Rule = {
         report({ range: over.range, message: `其中“${over.subject}${over.raw}”超过总数“${total.raw}”` });
         continue;
       }
+      // Kinds of things (党组会议、党员大会; 党委、党支部) split a total; people counted by traits
+      // (女党员, 35岁以下党员) overlap, so for them only a pair that splits the total is summed.
       const sum = parts.reduce((n, p) => n + p.value, 0);
-      if (parts.length >= 2 && sum > total.value) {
+      const people = /^(名|人|人次|位)$/.test(total.unit);
+      const splits = !people || (parts.length === 2 && complementary(parts[0]!.subject, parts[1]!.subject));
+      if (parts.length >= 2 && splits && sum > total.value) {
         const last = parts[parts.length - 1]!;
-        report({ range: last.range, message: `其中各项之和为${+sum.toFixed(6)}${total.unit}，超过总数“${total.raw}”` });
+        report({ range: last.range, message: `其中${parts.map((p) => p.raw).join('、')}合计超过总数“${total.raw}”` });
       }
     }
   },

@@ -9,7 +9,7 @@ export const percentRange: Rule = {
   fixable: false,
   check({ model, report }) {
     for (const r of claimsOf(model).rates) {
-      if (r.growth || r.rate.approx) continue;
+      if (r.growth || r.mayExceed || r.rate.approx) continue;
       if (r.rate.value > 100) {
         report({ range: r.rate.range, message: `“${r.word}”不能超过100%，此处为${r.rate.raw}` });
       }

@@ -17,8 +17,10 @@ export const rateMismatch: Rule = {
       if (pairs.length !== 1) continue;
       const [total, part] = pairs[0]!;
       if (!total || !part || total.value <= 0 || part.value > total.value) continue;
-      const stem = r.word.replace(/(率|占比|比例|比重)$/, '').slice(-2);
+      const stem = r.word.replace(/(率|占比|比例|比重)$/, '').replace(/完成$/, '').slice(-2);
       if (![...stem].some((c) => part.subject.includes(c))) continue;
+      // 不合格6名 or 未整改10个 is the complement, 其中需要长期整改的 a subset: not the rate's numerator.
+      if (/不|未|其中|需要|尚|仍|待/.test(part.subject)) continue;
       const exact = (part.value / total.value) * 100;
       const tolerance = r.rate.decimals === 0 ? 1 : 10 ** -r.rate.decimals;
       if (Math.abs(exact - r.rate.value) >= tolerance) {

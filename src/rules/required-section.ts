@@ -1,7 +1,13 @@
 import type { DocumentModel } from '../core/model';
 import type { Rule } from '../core/types';
 
-const SALUTATION = /^(同志们|各位[^：:，,。]{0,24}|尊敬的[^：:。]{0,40}|亲爱的[^：:。]{0,20})[：:]$/;
+const ADDRESS = /^(同志们|朋友们|各位[^：:，,、。]{0,24}|尊敬的[^：:，,、。]{0,40}|亲爱的[^：:，,、。]{0,20})$/;
+
+/** 同志们： / 各位领导、同志们： — one or more forms of address and a colon. */
+function isSalutation(text: string): boolean {
+  if (text.length > 80 || !/[：:]$/.test(text)) return false;
+  return text.slice(0, -1).split(/[、，,]/).every((part) => ADDRESS.test(part.trim()));
+}
 const CLOSING = /谢谢(大家|各位)?[。！!]?$/;
 
 function anchor(model: DocumentModel): { start: number; end: number } {
@@ -30,7 +36,7 @@ export const requiredSection: Rule = {
     if (documentType.salutation) {
       const first = model.paragraphs[sections[0]!.paragraph]!;
       const before = model.paragraphs.filter((p) => p.index < first.index && p.index !== model.title && !p.marker);
-      if (!before.some((p) => SALUTATION.test(p.text))) {
+      if (!before.some((p) => isSalutation(p.text))) {
         report({ range: first.range, message: '讲话稿在第一部分之前应有称呼语，如“同志们：”' });
       }
       const tail = model.paragraphs.slice(-3);

@@ -1,3 +1,4 @@
+import { ORDER_FAMILY } from '../core/markers';
 import type { Section } from '../core/model';
 import type { Rule } from '../core/types';
 
@@ -26,7 +27,8 @@ export const sectionEmpty: Rule = {
     // An enumeration whose last item is only a topic phrase, while the others have bodies.
     for (const run of model.inlineRuns) {
       const ms = run.markers;
-      if (ms.length < 2 || !ms.every((m) => m.atParagraphStart)) continue;
+      // 首先…最后，祝大家… closes a speech with a wish, not a cut-off item.
+      if (ms.length < 2 || run.family === ORDER_FAMILY || !ms.every((m) => m.atParagraphStart)) continue;
       const texts = ms.map((m) => model.paragraphs[m.paragraph]!.text);
       const last = texts[texts.length - 1]!;
       const othersHaveBodies = texts.slice(0, -1).every((t) => t.length > SHORT_TOPIC * 2);
