@@ -6,6 +6,7 @@ export * from './numerals';
 export * from './config';
 export * from './doctypes';
 export * from './lint';
+export * from './i18n';
 export * from './outline';
 export * from './wordcount';
 export * from './edits';

@@ -2,10 +2,13 @@ import { buildModel, type DocumentFormat, type DocumentModel } from './model';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { detectDocumentType, GENERIC_TYPE, type DocumentType } from './doctypes';
 import { SEVERITY_RANK, type Finding, type Fix, type Rule, type Severity } from './types';
+import { translator, type Locale } from './i18n';
 
 export interface LintOptions {
   format?: DocumentFormat;
   config?: ResolvedConfig;
+  /** The language of the findings' messages; Chinese unless told. */
+  locale?: Locale;
 }
 
 export interface LintResult {
@@ -28,6 +31,7 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
   const model = buildModel(text, options.format ?? 'text');
   const suppressed = suppressionOf(model);
   const documentType = documentTypeOf(model, config);
+  const t = translator(options.locale ?? 'zh-cn');
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
@@ -39,6 +43,7 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
       config,
       documentType,
       options: ruleOptions,
+      t,
       report: (r) => {
         if (suppressed(rule.id, r.range.start)) return;
         const severity = r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[configured] ? r.maxSeverity : configured;

@@ -3,6 +3,7 @@ import type { DocumentModel } from './model';
 import type { Range } from './text';
 import type { ResolvedConfig } from './config';
 import type { DocumentType } from './doctypes';
+import type { MessageData } from './i18n';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -38,6 +39,12 @@ export interface RuleContext<Options> {
   /** From the config, else from the title, else generic. */
   documentType: DocumentType;
   report(report: Report): void;
+  /**
+   * Builds a message in the locale of the run from its Chinese template, whose `{name}`
+   * placeholders are filled from `data`: t('序号应为“{expected}”，此处为“{found}”', { expected, found }).
+   * Every template a rule uses needs an entry in messages.en.ts.
+   */
+  t(template: string, data?: MessageData): string;
 }
 
 export type RuleCategory = 'numbering' | 'structure' | 'figures' | 'formulation' | 'punctuation';

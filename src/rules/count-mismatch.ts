@@ -33,17 +33,17 @@ export const countMismatch: Rule = {
   category: 'figures',
   defaultSeverity: 'error',
   fixable: false,
-  check({ model, report }) {
+  check({ model, report, t }) {
     for (const claim of claimsOf(model).counts) {
       if (claim.kind === 'listed') {
         if (claim.members !== undefined && claim.count <= 10 && claim.members !== claim.count) {
-          report({ range: claim.range, message: `“${claim.raw}”与前面列出的${claim.members}项不符` });
+          report({ range: claim.range, message: t('“{claim}”与前面列出的{members}项不符', { claim: claim.raw, members: claim.members }) });
         }
         continue;
       }
       const items = itemsAfter(model, claim);
       if (items && items.count !== claim.count) {
-        report({ range: claim.range, message: `前文说“${claim.raw}”，其后从“${items.first}”起实际列出${items.count}项` });
+        report({ range: claim.range, message: t('前文说“{claim}”，其后从“{first}”起实际列出{count}项', { claim: claim.raw, first: items.first, count: items.count }) });
       }
     }
   },

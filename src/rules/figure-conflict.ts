@@ -23,7 +23,7 @@ export const figureConflict: Rule = {
   category: 'figures',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ model, report }) {
+  check({ model, report, t }) {
     // Bucketed by unit, object and the subject's last two characters, so comparing stays near linear.
     const buckets = new Map<string, Quantity[]>();
     for (const q of claimsOf(model).quantities) {
@@ -35,7 +35,11 @@ export const figureConflict: Rule = {
         const line = model.paragraphs[earlier.paragraph]!.line + 1;
         report({
           range: q.range,
-          message: `“${q.subject}${q.raw}${q.object}”与第${line}行的“${earlier.subject}${earlier.raw}${earlier.object}”不一致`,
+          message: t('“{figure}”与第{line}行的“{earlier}”不一致', {
+            figure: q.subject + q.raw + q.object,
+            line,
+            earlier: earlier.subject + earlier.raw + earlier.object,
+          }),
         });
       }
       seen.push(q);

@@ -1,7 +1,7 @@
 import { paragraphRange, type Paragraph } from '../core/model';
 import { mapsExactly } from '../core/source';
 import type { ResolvedConfig } from '../core/config';
-import type { Report, Rule } from '../core/types';
+import type { Report, Rule, RuleContext } from '../core/types';
 import { FORMULATIONS, type FormulationEntry, type MisWriting } from './data/formulations';
 
 // ---------------------------------------------------------------------------------------------
@@ -19,9 +19,13 @@ interface CompiledEntry {
   byFirst: Map<string, Spelling[]>;
   /** The canonical order as a reader would write it. */
   canonical: string;
+  /** From the built-in dictionary, whose sources have translations (a config entry's source is shown as written). */
+  builtIn: boolean;
 }
 
-function compile(entry: FormulationEntry): CompiledEntry {
+type Translate = RuleContext<unknown>['t'];
+
+function compile(entry: FormulationEntry, builtIn: boolean): CompiledEntry {
   const byFirst = new Map<string, Spelling[]>();
   const add = (member: number, text: string): void => {
     if (!text) return;
@@ -36,10 +40,10 @@ function compile(entry: FormulationEntry): CompiledEntry {
   for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
   // Members that hold a 、 themselves (两个维护) are listed with ，.
   const joiner = entry.members.some((m) => m.includes('、')) ? '，' : '、';
-  return { entry, byFirst, canonical: entry.members.join(joiner) };
+  return { entry, byFirst, canonical: entry.members.join(joiner), builtIn };
 }
 
-const BUILT_IN: readonly CompiledEntry[] = FORMULATIONS.map(compile);
+const BUILT_IN: readonly CompiledEntry[] = FORMULATIONS.map((f) => compile(f, true));
 
 /** The built-in dictionary with the config's entries added; a config entry replaces a built-in one of the same term. */
 function formulationsFor(config: ResolvedConfig | undefined): readonly CompiledEntry[] {
@@ -48,7 +52,7 @@ function formulationsFor(config: ResolvedConfig | undefined): readonly CompiledE
   const terms = new Set(extra.map((f) => f.term));
   return [
     ...BUILT_IN.filter((c) => !terms.has(c.entry.term)),
-    ...extra.map((f) => compile({ term: f.term, count: f.members.length, members: f.members, source: f.source, ...(f.misWritings ? { misWritings: f.misWritings } : {}) })),
+    ...extra.map((f) => compile({ term: f.term, count: f.members.length, members: f.members, source: f.source, ...(f.misWritings ? { misWritings: f.misWritings } : {}) }, false)),
   ];
 }
 
@@ -129,7 +133,12 @@ function standsAlone(text: string, item: Item, edge: 'start' | 'end'): boolean {
   return TRAIL_WORDS.some((w) => text.startsWith(w, item.end));
 }
 
-function checkLists(c: CompiledEntry, p: Paragraph, report: (r: Report) => void): void {
+/** Where a formulation comes from, in the run's language when it is a built-in entry. */
+function sourceOf(c: CompiledEntry, t: Translate): string {
+  return c.builtIn ? t(c.entry.source) : c.entry.source;
+}
+
+function checkLists(c: CompiledEntry, p: Paragraph, report: (r: Report) => void, t: Translate): void {
   const text = p.text;
   const n = c.entry.members.length;
   if (n < 2) return;
@@ -149,14 +158,14 @@ function checkLists(c: CompiledEntry, p: Paragraph, report: (r: Report) => void)
       }
       const head = window[0]!;
       const tail = window[n - 1]!;
-      if (standsAlone(text, head, 'start') && standsAlone(text, tail, 'end')) reportOrder(c, p, window, report);
+      if (standsAlone(text, head, 'start') && standsAlone(text, tail, 'end')) reportOrder(c, p, window, report, t);
       w += n;
     }
     i = items[items.length - 1]!.end;
   }
 }
 
-function reportOrder(c: CompiledEntry, p: Paragraph, window: Item[], report: (r: Report) => void): void {
+function reportOrder(c: CompiledEntry, p: Paragraph, window: Item[], report: (r: Report) => void, t: Translate): void {
   if (window.every((it, k) => it.member === k)) return;
   const text = p.text;
   const start = window[0]!.start;
@@ -165,8 +174,8 @@ function reportOrder(c: CompiledEntry, p: Paragraph, window: Item[], report: (r:
   const term = c.entry.term;
   const message =
     term === c.canonical
-      ? `提法“${term}”顺序有误，此处顺序为“${written}”（出处：${c.entry.source}）`
-      : `“${term}”应为“${c.canonical}”，此处顺序为“${written}”（出处：${c.entry.source}）`;
+      ? t('提法“{term}”顺序有误，此处顺序为“{written}”（出处：{source}）', { term, written, source: sourceOf(c, t) })
+      : t('“{term}”应为“{canonical}”，此处顺序为“{written}”（出处：{source}）', { term, canonical: c.canonical, written, source: sourceOf(c, t) });
   const range = paragraphRange(p, start, end);
   const plainList = window.slice(1).every((it) => it.separator === '、');
   const fixable = plainList && !c.entry.members.some((m) => m.includes('、')) && mapsExactly(p.segments, start, end);
@@ -221,7 +230,7 @@ function insideRight(plain: string, k: number, mw: MisWriting): boolean {
   return false;
 }
 
-function checkMisWritings(entries: readonly CompiledEntry[], p: Paragraph, report: (r: Report) => void): void {
+function checkMisWritings(entries: readonly CompiledEntry[], p: Paragraph, report: (r: Report) => void, t: Translate): void {
   const plain = withoutQuotes(p.text);
   const seen = new Set<string>();
   for (const c of entries) {
@@ -245,7 +254,7 @@ function checkMisWritings(entries: readonly CompiledEntry[], p: Paragraph, repor
         const editable = mapsExactly(p.segments, fixStart, fixEnd) || (fixStart === fixEnd && mapsExactly(p.segments, start, end));
         report({
           range: paragraphRange(p, start, end),
-          message: `提法有误：“${mw.wrong}”应为“${mw.right}”（“${c.entry.term}”，出处：${c.entry.source}）`,
+          message: t('提法有误：“{wrong}”应为“{right}”（“{term}”，出处：{source}）', { wrong: mw.wrong, right: mw.right, term: c.entry.term, source: sourceOf(c, t) }),
           ...(editable ? { fix: { range: paragraphRange(p, fixStart, fixEnd), text: fixText } } : {}),
         });
       }
@@ -261,11 +270,11 @@ export const formulation: Rule = {
   category: 'formulation',
   defaultSeverity: 'error',
   fixable: true,
-  check({ model, config, report }) {
+  check({ model, config, report, t }) {
     const entries = formulationsFor(config);
     for (const p of model.paragraphs) {
-      for (const c of entries) checkLists(c, p, report);
-      checkMisWritings(entries, p, report);
+      for (const c of entries) checkLists(c, p, report, t);
+      checkMisWritings(entries, p, report, t);
     }
   },
 };

@@ -7,7 +7,7 @@ export const headingPunctuation: Rule = {
   category: 'numbering',
   defaultSeverity: 'info',
   fixable: false,
-  check({ model, report }) {
+  check({ model, report, t }) {
     for (const run of siblingRuns(model.sections)) {
       const alone = run.filter((s) => s.headingAlone && s.heading.length > 0);
       // Items ending ；…；…。 are a list punctuated as one sentence (GB/T 15834), not headings.
@@ -22,8 +22,8 @@ export const headingPunctuation: Rule = {
         report({
           range: s.headingRange,
           message: s.headingEndsWithPeriod
-            ? `同级标题句末标点不一致：此标题以“。”结尾，同级另有${others}个标题没有`
-            : `同级标题句末标点不一致：此标题没有以“。”结尾，同级另有${others}个标题有`,
+            ? t('同级标题句末标点不一致：此标题以“。”结尾，同级另有{others}个标题没有', { others })
+            : t('同级标题句末标点不一致：此标题没有以“。”结尾，同级另有{others}个标题有', { others }),
         });
       }
     }

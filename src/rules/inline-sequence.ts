@@ -1,7 +1,7 @@
 import { CN_NUMERAL, inlineMarkerText, LONE_CHECKED_FAMILIES, ORDER_FAMILY } from '../core/markers';
 import { parseChineseNumeral } from '../core/numerals';
 import type { DocumentModel, InlineMarker, InlineRun } from '../core/model';
-import type { Report, Rule } from '../core/types';
+import type { Report, Rule, RuleContext } from '../core/types';
 
 /** The text a run's scope holds before its first marker: back to the numbered heading above it. */
 function textBefore(model: DocumentModel, m: InlineMarker): string {
@@ -35,33 +35,37 @@ export const inlineSequence: Rule = {
   category: 'numbering',
   defaultSeverity: 'error',
   fixable: true,
-  check({ model, report }) {
-    for (const run of model.inlineRuns) (run.family === ORDER_FAMILY ? checkOrderRun : checkRun)(model, run, report);
+  check({ model, report, t }) {
+    for (const run of model.inlineRuns) (run.family === ORDER_FAMILY ? checkOrderRun : checkRun)(model, run, report, t);
   },
 };
 
 /** 首先、其次、再次 count up one by one; 最后 closes the run wherever it comes. */
-function checkOrderRun(_model: DocumentModel, run: InlineRun, report: (r: Report) => void): void {
+function checkOrderRun(_model: DocumentModel, run: InlineRun, report: (r: Report) => void, t: RuleContext<unknown>['t']): void {
   let prev = 0;
   for (const m of run.markers) {
     if (m.value === 100) break;
     const expected = prev + 1;
     if (m.value !== expected) {
       const text = inlineMarkerText(run.family, expected);
-      report({ range: m.numeralRange, message: `序号应为“${text}”，此处为“${m.raw}”`, ...(m.editable ? { fix: { range: m.numeralRange, text } } : {}) });
+      report({
+        range: m.numeralRange,
+        message: t('序号应为“{expected}”，此处为“{found}”', { expected: text, found: m.raw }),
+        ...(m.editable ? { fix: { range: m.numeralRange, text } } : {}),
+      });
     }
     prev = expected;
   }
 }
 
-function checkRun(model: DocumentModel, run: InlineRun, report: (r: Report) => void): void {
+function checkRun(model: DocumentModel, run: InlineRun, report: (r: Report) => void, t: RuleContext<unknown>['t']): void {
   const first = run.markers[0]!;
   const offset = first.value === 1 ? 0 : uncountedBefore(model, run);
   if (run.markers.length === 1 && first.value === offset + 1) {
     if (offset === 0 && LONE_CHECKED_FAMILIES.has(run.family)) {
       report({
         range: first.range,
-        message: `只有“${inlineMarkerText(run.family, 1)}”，没有“${inlineMarkerText(run.family, 2)}”：列举不完整，或不必用序号`,
+        message: t('只有“{first}”，没有“{second}”：列举不完整，或不必用序号', { first: inlineMarkerText(run.family, 1), second: inlineMarkerText(run.family, 2) }),
         maxSeverity: 'warning',
       });
     }
@@ -73,7 +77,7 @@ function checkRun(model: DocumentModel, run: InlineRun, report: (r: Report) => v
     const text = inlineMarkerText(run.family, expected);
     report({
       range: m.numeralRange,
-      message: `序号应为“${text}”，此处为“${model.text.slice(m.numeralRange.start, m.numeralRange.end)}”`,
+      message: t('序号应为“{expected}”，此处为“{found}”', { expected: text, found: model.text.slice(m.numeralRange.start, m.numeralRange.end) }),
       ...(m.editable ? { fix: { range: m.numeralRange, text } } : {}),
     });
   });

@@ -1,7 +1,9 @@
 import { mapsExactly } from '../core/source';
 import { paragraphRange, type Paragraph } from '../core/model';
 import { formatChineseNumeral } from '../core/numerals';
-import type { Rule } from '../core/types';
+import type { Rule, RuleContext } from '../core/types';
+
+type Translate = RuleContext<unknown>['t'];
 
 /**
  * Numbers written against GB/T 15835-2011《出版物上数字用法》: full-width digits, Arabic
@@ -26,13 +28,13 @@ function toHalf(s: string): string {
   return s.replace(/[０-９．]/gu, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-function fullWidthDigits(p: Paragraph, out: Candidate[]): void {
+function fullWidthDigits(p: Paragraph, out: Candidate[], tr: Translate): void {
   // The numbering marker (１. or （１）) is numbering-punctuation's to fix.
   const from = p.marker ? p.marker.text.length : 0;
   for (const m of p.text.matchAll(FULL_DIGITS)) {
     if (m.index < from) continue;
     const half = toHalf(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, message: `全角数字“${m[0]}”应改为半角“${half}”`, replacement: half });
+    out.push({ start: m.index, end: m.index + m[0].length, message: tr('全角数字“{digits}”应改为半角“{half}”', { digits: m[0], half }), replacement: half });
   }
 }
 
@@ -58,7 +60,7 @@ function times(num: string, unit: string): string {
   return rest ? `${whole}.${rest}` : whole;
 }
 
-function digitWords(p: Paragraph, out: Candidate[]): void {
+function digitWords(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   for (const m of t.matchAll(DIGIT_WORD)) {
     const [whole, num, unit, chain] = [m[0], m[1]!, m[2]!, m[3]!];
@@ -67,14 +69,21 @@ function digitWords(p: Paragraph, out: Candidate[]): void {
     if (!chain && UNIT_AFTER[unit]!.test(next)) continue;
     // 十 joined to a digit is only a digit word after a single digit (3十 for 30).
     if (unit === '十' && !/^[1-9]$/u.test(num)) continue;
-    const base = `数字“${whole}”中阿拉伯数字与“${unit}”混用`;
-    const tail = '（GB/T 15835：阿拉伯数字只与“万”“亿”连用）';
     if (chain || /^[零〇一二两三四五六七八九]/u.test(next)) {
-      out.push({ start: m.index, end, message: `${base}，应全部写作阿拉伯数字${tail}` });
+      out.push({
+        start: m.index,
+        end,
+        message: tr('数字“{number}”中阿拉伯数字与“{unit}”混用，应全部写作阿拉伯数字（GB/T 15835：阿拉伯数字只与“万”“亿”连用）', { number: whole, unit }),
+      });
       continue;
     }
     const fixed = times(num, unit);
-    out.push({ start: m.index, end, message: `${base}，应写作“${fixed}”${tail}`, replacement: fixed });
+    out.push({
+      start: m.index,
+      end,
+      message: tr('数字“{number}”中阿拉伯数字与“{unit}”混用，应写作“{fixed}”（GB/T 15835：阿拉伯数字只与“万”“亿”连用）', { number: whole, unit, fixed }),
+      replacement: fixed,
+    });
   }
 }
 
@@ -84,16 +93,18 @@ function digitWords(p: Paragraph, out: Candidate[]): void {
 const UNIT_RANGE = /(?<![0-9.．%％A-Za-z])([0-9]{1,6}(?:\.[0-9]{1,4})?)\s?([～~〜—－-])\s?([0-9]{1,6}(?:\.[0-9]{1,4})?)([%％万亿])/gu;
 const YEAR_RANGE = /(?<![0-9.．\-－–/:：A-Za-z])((?:1[89]|2[01])[0-9]{2}(年?))\s?([-－–])\s?((?:1[89]|2[01])[0-9]{2})(?=\s?年)/gu;
 
-function ranges(p: Paragraph, out: Candidate[]): void {
+function ranges(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   for (const m of t.matchAll(UNIT_RANGE)) {
     const [whole, a, , b, unit] = [m[0], m[1]!, m[2]!, m[3]!, m[4]!];
     const fixed = `${a}${unit}～${b}${unit}`;
-    const what = unit === '%' || unit === '％' ? '百分数' : `带“${unit}”的数值`;
+    const percent = unit === '%' || unit === '％';
     out.push({
       start: m.index,
       end: m.index + whole.length,
-      message: `${what}范围“${whole}”应写作“${fixed}”：前一个数值的“${unit}”不能省略（GB/T 15835）`,
+      message: percent
+        ? tr('百分数范围“{range}”应写作“{fixed}”：前一个数值的“{unit}”不能省略（GB/T 15835）', { range: whole, fixed, unit })
+        : tr('带“{unit}”的数值范围“{range}”应写作“{fixed}”：前一个数值的“{unit}”不能省略（GB/T 15835）', { range: whole, fixed, unit }),
       replacement: fixed,
     });
   }
@@ -103,7 +114,7 @@ function ranges(p: Paragraph, out: Candidate[]): void {
     out.push({
       start: m.index,
       end: m.index + whole.length,
-      message: `年份起止“${whole}年”应用一字线连接，写作“${fixed}年”，而不是“${dash}”（GB/T 15834）`,
+      message: tr('年份起止“{range}年”应用一字线连接，写作“{fixed}年”，而不是“{dash}”（GB/T 15834）', { range: whole, fixed, dash }),
       replacement: fixed,
     });
   }
@@ -124,7 +135,7 @@ const NOT_APPROX_BEFORE: Record<string, string> = {
 /** 近 before a span of time is "the last": 近10余年来, 近20多个月. */
 const TIME_AFTER = /^(?:个多?月|年|月|天|日|周|届|个年头)/u;
 
-function approximations(p: Paragraph, out: Candidate[]): void {
+function approximations(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   const seen = new Set<number>();
   const check = (re: RegExp, second: (m: RegExpExecArray) => string, afterNumber: (m: RegExpExecArray) => number): void => {
@@ -149,7 +160,7 @@ function approximations(p: Paragraph, out: Candidate[]): void {
       out.push({
         start,
         end,
-        message: `概数重复：“${m[0]}”中“${word}”与“${second(m)}”都表示约数，应只保留一个（GB/T 15835）`,
+        message: tr('概数重复：“{phrase}”中“{first}”与“{second}”都表示约数，应只保留一个（GB/T 15835）', { phrase: m[0], first: word, second: second(m) }),
       });
     }
   };
@@ -172,7 +183,7 @@ function cn(s: string): string {
   return /^[0-9]+$/u.test(s) ? formatChineseNumeral(Number(s)) : s;
 }
 
-function party(p: Paragraph, out: Candidate[]): void {
+function party(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   for (const m of t.matchAll(CONGRESS)) {
     const n = Number(m[1]);
@@ -181,23 +192,23 @@ function party(p: Paragraph, out: Candidate[]): void {
     const follows = CONGRESS_NEXT.test(t.slice(end, end + 2));
     if (n < 1 || n > 30 || !(lead || follows)) continue;
     const fixed = `${cn(m[1]!)}大`;
-    out.push({ start: m.index, end, message: `党的代表大会届次应用汉字数字：“${m[0]}”应写作“${fixed}”`, replacement: fixed });
+    out.push({ start: m.index, end, message: tr('党的代表大会届次应用汉字数字：“{found}”应写作“{fixed}”', { found: m[0], fixed }), replacement: fixed });
   }
   for (const m of t.matchAll(PLENUM)) {
     const [whole, di, a, b] = [m[0], m[1] ?? '', m[2]!, m[3]!];
     if (!/[0-9]/u.test(a + b)) continue;
     const fixed = `${di}${cn(a)}届${cn(b)}中全会`;
-    out.push({ start: m.index, end: m.index + whole.length, message: `全会届次应用汉字数字：“${whole}”应写作“${fixed}”`, replacement: fixed });
+    out.push({ start: m.index, end: m.index + whole.length, message: tr('全会届次应用汉字数字：“{found}”应写作“{fixed}”', { found: whole, fixed }), replacement: fixed });
   }
   for (const m of t.matchAll(CENTRAL_COMMITTEE)) {
     const [whole, di, a, body, b] = [m[0], m[1] ?? '', m[2]!, m[3]!, m[4]];
     const fixed = `${di}${cn(a)}届${body}${b ? `第${cn(b)}次全体会议` : ''}`;
-    out.push({ start: m.index, end: m.index + whole.length, message: `届次应用汉字数字：“${whole}”应写作“${fixed}”`, replacement: fixed });
+    out.push({ start: m.index, end: m.index + whole.length, message: tr('届次应用汉字数字：“{found}”应写作“{fixed}”', { found: whole, fixed }), replacement: fixed });
   }
   for (const m of t.matchAll(NATIONAL_CONGRESS)) {
     const [whole, lead, , n] = [m[0], m[1]!, m[2], m[3]!];
     const fixed = `${lead}第${cn(n)}次全国代表大会`;
-    out.push({ start: m.index, end: m.index + whole.length, message: `党的代表大会届次应用汉字数字：“${whole}”应写作“${fixed}”`, replacement: fixed });
+    out.push({ start: m.index, end: m.index + whole.length, message: tr('党的代表大会届次应用汉字数字：“{found}”应写作“{fixed}”', { found: whole, fixed }), replacement: fixed });
   }
 }
 
@@ -207,14 +218,14 @@ export const numberFormat: Rule = {
   category: 'figures',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ model, report }) {
+  check({ model, report, t }) {
     for (const p of model.paragraphs) {
       const found: Candidate[] = [];
-      fullWidthDigits(p, found);
-      digitWords(p, found);
-      ranges(p, found);
-      approximations(p, found);
-      party(p, found);
+      fullWidthDigits(p, found, t);
+      digitWords(p, found, t);
+      ranges(p, found, t);
+      approximations(p, found, t);
+      party(p, found, t);
       found.sort((a, b) => a.start - b.start || b.end - a.end);
       let at = 0;
       for (const c of found) {

@@ -17,7 +17,7 @@ export const numberingLevel: Rule<z.infer<typeof options>> = {
   defaultSeverity: 'warning',
   fixable: false,
   options,
-  check({ model, options, report }) {
+  check({ model, options, report, t }) {
     const sections = model.allSections;
     if (!sections.length) return;
     const top = Math.min(...sections.map((s) => s.level));
@@ -26,7 +26,7 @@ export const numberingLevel: Rule<z.infer<typeof options>> = {
       let deepest: (typeof sections)[number] | undefined;
       for (const c of children) {
         if (deepest && c.level < deepest.level && !c.styleMixOf) {
-          report({ range: c.marker.range, message: `“${c.marker.text}”出现在下级序号“${deepest.marker.text}”之后，层级颠倒` });
+          report({ range: c.marker.range, message: t('“{marker}”出现在下级序号“{deeper}”之后，层级颠倒', { marker: c.marker.text, deeper: deepest.marker.text }) });
         }
         if (!deepest || c.level > deepest.level) deepest = c;
         inverted(c.children);
@@ -43,7 +43,7 @@ export const numberingLevel: Rule<z.infer<typeof options>> = {
         if (first.level > top) {
           report({
             range: first.marker.range,
-            message: `“${first.marker.text}”之前没有上一级序号“${LEVEL_STYLE_NAMES[(first.level - 1) as MarkerLevel]}”`,
+            message: t('“{marker}”之前没有上一级序号“{parent}”', { marker: first.marker.text, parent: LEVEL_STYLE_NAMES[(first.level - 1) as MarkerLevel] }),
           });
         }
         continue;
@@ -58,13 +58,17 @@ export const numberingLevel: Rule<z.infer<typeof options>> = {
         skipsSeen.add(key);
         report({
           range: first.marker.range,
-          message: `“${first.marker.text}”直接位于“${parent.marker.text}”之下，跳过了“${LEVEL_STYLE_NAMES[(parent.level + 1) as MarkerLevel]}”一级`,
+          message: t('“{marker}”直接位于“{parent}”之下，跳过了“{skipped}”一级', {
+            marker: first.marker.text,
+            parent: parent.marker.text,
+            skipped: LEVEL_STYLE_NAMES[(parent.level + 1) as MarkerLevel],
+          }),
           maxSeverity: options.skipOneLevel,
         });
       } else {
         report({
           range: first.marker.range,
-          message: `“${first.marker.text}”直接位于“${parent.marker.text}”之下，跳过了${gap}级序号`,
+          message: t('“{marker}”直接位于“{parent}”之下，跳过了{gap}级序号', { marker: first.marker.text, parent: parent.marker.text, gap }),
         });
       }
     }

@@ -1,20 +1,20 @@
 import { correctedMarker, type MarkerParts } from '../core/markers';
-import type { Rule } from '../core/types';
+import type { Rule, RuleContext } from '../core/types';
 
-function reasonFor(p: MarkerParts, fixed: string): string {
-  if (p.trail) return `“${p.open}${p.numeral}${p.close}”后不再加“${p.trail}”`;
+function reasonFor(p: MarkerParts, fixed: string, t: RuleContext<unknown>['t']): string {
+  if (p.trail) return t('“{marker}”后不再加“{trail}”', { marker: p.open + p.numeral + p.close, trail: p.trail });
   switch (p.level) {
     case 1:
-      return '汉字数字序号后用顿号“、”';
+      return t('汉字数字序号后用顿号“、”');
     case 3:
-      return /[０-９]/.test(p.numeral) ? '序号数字用半角阿拉伯数字' : '阿拉伯数字序号后用下脚点“.”';
+      return /[０-９]/.test(p.numeral) ? t('序号数字用半角阿拉伯数字') : t('阿拉伯数字序号后用下脚点“.”');
     case 2:
     case 4:
-      if (!p.open) return '括号序号应有前后括号';
-      if (/[０-９]/.test(p.numeral)) return '序号数字用半角阿拉伯数字';
-      return fixed.startsWith('（') ? '序号括号用全角“（）”' : '括号应成对，宽度一致';
+      if (!p.open) return t('括号序号应有前后括号');
+      if (/[０-９]/.test(p.numeral)) return t('序号数字用半角阿拉伯数字');
+      return fixed.startsWith('（') ? t('序号括号用全角“（）”') : t('括号应成对，宽度一致');
     default:
-      return '序号标点不规范';
+      return t('序号标点不规范');
   }
 }
 
@@ -24,7 +24,7 @@ export const numberingPunctuation: Rule = {
   category: 'numbering',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ model, report }) {
+  check({ model, report, t }) {
     // In a draft whose punctuation is half-width throughout, width is punctuation-width's concern.
     const fixWidth = !model.halfWidthPunctuation;
     const body = model.outlineBlock ? model.outlineBlock.last + 1 : 0;
@@ -36,7 +36,7 @@ export const numberingPunctuation: Rule = {
         if (fixed !== m.text) {
           report({
             range: m.range,
-            message: `序号应写作“${fixed}”，此处为“${m.text}”（${reasonFor(m, fixed)}）`,
+            message: t('序号应写作“{expected}”，此处为“{found}”（{reason}）', { expected: fixed, found: m.text, reason: reasonFor(m, fixed, t) }),
             ...(m.editable ? { fix: { range: m.range, text: fixed } } : {}),
           });
         }
@@ -47,7 +47,7 @@ export const numberingPunctuation: Rule = {
         const text = im.raw.slice(0, -1) + comma;
         report({
           range: im.range,
-          message: `序号应写作“${text}”，此处为“${im.raw}”（“第一”类序号后用逗号）`,
+          message: t('序号应写作“{expected}”，此处为“{found}”（{reason}）', { expected: text, found: im.raw, reason: t('“第一”类序号后用逗号') }),
           ...(im.editable ? { fix: { range: im.range, text } } : {}),
         });
       }

@@ -9,14 +9,14 @@ export const numberingSequence: Rule = {
   category: 'numbering',
   defaultSeverity: 'error',
   fixable: true,
-  check({ model, report }) {
+  check({ model, report, t }) {
     const block = model.outlineBlock;
     if (block) {
       const first = model.paragraphs[block.first]!;
       const last = model.paragraphs[block.last]!;
       report({
         range: { start: first.range.start, end: last.range.end },
-        message: `标题前的第${first.line + 1}—${last.line + 1}行是一段提纲，序号与正文重复；提交前应删除`,
+        message: t('标题前的第{first}—{last}行是一段提纲，序号与正文重复；提交前应删除', { first: first.line + 1, last: last.line + 1 }),
       });
     }
     const check = (run: Section[]): void => {
@@ -26,7 +26,7 @@ export const numberingSequence: Rule = {
         const text = renumbered(s.marker, expected);
         report({
           range: s.marker.range,
-          message: `序号应为“${text}”，此处为“${s.marker.text}”`,
+          message: t('序号应为“{expected}”，此处为“{found}”', { expected: text, found: s.marker.text }),
           ...(s.marker.editable ? { fix: { range: s.marker.range, text } } : {}),
         });
       });

@@ -7,14 +7,14 @@ export const numberingStyleMix: Rule = {
   category: 'numbering',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ model, report }) {
+  check({ model, report, t }) {
     for (const s of model.allSections) {
       const prev = s.styleMixOf;
       if (!prev) continue;
       const expected = prev.marker.level === s.level ? renumbered(prev.marker, s.marker.value) : canonicalMarker(s.level, s.marker.value);
       report({
         range: s.marker.range,
-        message: `同级序号样式不一致：前一项是“${prev.marker.text}”，此处为“${s.marker.text}”，应为“${expected}”`,
+        message: t('同级序号样式不一致：前一项是“{previous}”，此处为“{found}”，应为“{expected}”', { previous: prev.marker.text, found: s.marker.text, expected }),
       });
     }
     for (const p of model.paragraphs) {
@@ -23,7 +23,11 @@ export const numberingStyleMix: Rule = {
         if (!prev) continue;
         report({
           range: m.range,
-          message: `同级序号样式不一致：前一项是“${prev.marker.text}”，此处为“${m.raw}”，应为“${renumbered(prev.marker, m.value)}”`,
+          message: t('同级序号样式不一致：前一项是“{previous}”，此处为“{found}”，应为“{expected}”', {
+            previous: prev.marker.text,
+            found: m.raw,
+            expected: renumbered(prev.marker, m.value),
+          }),
         });
       }
     }

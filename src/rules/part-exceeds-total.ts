@@ -21,11 +21,11 @@ export const partExceedsTotal: Rule = {
   category: 'figures',
   defaultSeverity: 'error',
   fixable: false,
-  check({ model, report }) {
+  check({ model, report, t }) {
     for (const { total, parts } of claimsOf(model).partTotals) {
       const over = parts.find((p) => p.value > total.value);
       if (over) {
-        report({ range: over.range, message: `其中“${over.subject}${over.raw}”超过总数“${total.raw}”` });
+        report({ range: over.range, message: t('其中“{part}”超过总数“{total}”', { part: over.subject + over.raw, total: total.raw }) });
         continue;
       }
       // Kinds of things (党组会议、党员大会; 党委、党支部) split a total; people counted by traits
@@ -35,7 +35,9 @@ export const partExceedsTotal: Rule = {
       const splits = !people || (parts.length === 2 && complementary(parts[0]!.subject, parts[1]!.subject));
       if (parts.length >= 2 && splits && sum > total.value) {
         const last = parts[parts.length - 1]!;
-        report({ range: last.range, message: `其中${parts.map((p) => p.raw).join('、')}合计超过总数“${total.raw}”` });
+        // The list is built through a template too: English quotes each part.
+        const listed = parts.map((p) => p.raw).reduce((list, item) => t('{list}、{item}', { list, item }));
+        report({ range: last.range, message: t('其中{parts}合计超过总数“{total}”', { parts: listed, total: total.raw }) });
       }
     }
   },

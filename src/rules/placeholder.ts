@@ -1,5 +1,7 @@
 import { paragraphRange, type Paragraph } from '../core/model';
-import type { Rule } from '../core/types';
+import type { Rule, RuleContext } from '../core/types';
+
+type Translate = RuleContext<unknown>['t'];
 
 /**
  * Unfilled placeholders left in a draft: `*`/`＊` and `X`/`××` standing for a number or a name,
@@ -55,8 +57,6 @@ function runsOf(t: string, set: string): Array<[number, number]> {
   return out;
 }
 
-const NUMBER_OR_NAME = '此处应为具体数字或名称';
-
 // ---------------------------------------------------------------------------------------------
 // * and ＊
 
@@ -93,7 +93,7 @@ function emphasisPairs(t: string, runs: Array<[number, number]>): Set<number> {
   return skip;
 }
 
-function stars(p: Paragraph, emphasisPossible: boolean, out: Candidate[]): void {
+function stars(p: Paragraph, emphasisPossible: boolean, out: Candidate[], tr: Translate): void {
   const t = p.text;
   const runs = runsOf(t, '*＊');
   const emphasis = emphasisPossible ? emphasisPairs(t, runs) : new Set<number>();
@@ -106,7 +106,7 @@ function stars(p: Paragraph, emphasisPossible: boolean, out: Candidate[]): void 
     // The sign itself, as a form explains it: 带*号的为必填项, 标*项.
     if (after === '号' || (e - s === 1 && before !== undefined && '带标打加'.includes(before))) continue;
     const run = t.slice(s, e);
-    out.push({ start: s, end: e, message: `未填写的占位符“${run}”：${NUMBER_OR_NAME}` });
+    out.push({ start: s, end: e, message: tr('未填写的占位符“{placeholder}”：此处应为具体数字或名称', { placeholder: run }) });
   }
 }
 
@@ -116,7 +116,7 @@ function stars(p: Paragraph, emphasisPossible: boolean, out: Candidate[]): void 
 /** Words in which a lone X is a real letter: X光, X射线, X型, X轴 … */
 const X_WORDS = /^(?:光|射线|线|型|形|轴|染色体)/u;
 
-function crosses(p: Paragraph, out: Candidate[]): void {
+function crosses(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   for (const [s, e] of runsOf(t, 'XxＸｘ×')) {
     const before = charBefore(t, s);
@@ -134,7 +134,7 @@ function crosses(p: Paragraph, out: Candidate[]): void {
       // 长×宽×高 is a formula, not a gap.
       if (run === '×' && /^[长宽高]$/u.test(before ?? '') && /^[长宽高]$/u.test(after ?? '')) continue;
     }
-    out.push({ start: s, end: e, message: `未填写的占位符“${run}”：${NUMBER_OR_NAME}` });
+    out.push({ start: s, end: e, message: tr('未填写的占位符“{placeholder}”：此处应为具体数字或名称', { placeholder: run }) });
   }
 }
 
@@ -148,19 +148,19 @@ function crosses(p: Paragraph, out: Candidate[]): void {
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙朱胡郭何罗郑梁谢宋唐韩冯邓曹彭曾肖董袁潘蒋蔡杜苏魏吕丁沈姚卢姜崔钟谭陆汪廖贾夏韦邹孟熊秦邱尹薛闫雷侯陶黎贺顾毛郝龚邵钱覃戴莫孔汤';
 
-function someones(p: Paragraph, out: Candidate[]): void {
+function someones(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   for (const [s, e] of runsOf(t, '某')) {
     if (e - s < 2) continue;
     const before = charBefore(t, s);
     if (before !== undefined && SURNAMES.includes(before)) continue;
-    out.push({ start: s, end: e, message: `未填写的占位符“${t.slice(s, e)}”：此处应为具体名称` });
+    out.push({ start: s, end: e, message: tr('未填写的占位符“{placeholder}”：此处应为具体名称', { placeholder: t.slice(s, e) }) });
   }
 }
 
 const CN_DIGITS = '零〇一二两三四五六七八九十百千';
 
-function circles(p: Paragraph, out: Candidate[]): void {
+function circles(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   for (const [s, e] of runsOf(t, '〇○◯')) {
     if (e - s < 2) continue;
@@ -168,7 +168,7 @@ function circles(p: Paragraph, out: Candidate[]): void {
     const after = charAt(t, e);
     // 二〇〇八年, 一〇〇: the circles are digits of a 汉字 number.
     if ((before !== undefined && CN_DIGITS.includes(before)) || (after !== undefined && CN_DIGITS.includes(after))) continue;
-    out.push({ start: s, end: e, message: `未填写的占位符“${t.slice(s, e)}”：${NUMBER_OR_NAME}` });
+    out.push({ start: s, end: e, message: tr('未填写的占位符“{placeholder}”：此处应为具体数字或名称', { placeholder: t.slice(s, e) }) });
   }
 }
 
@@ -181,23 +181,23 @@ const PAREN_NOTE = /[（(]\s{0,2}(待(?:补充?|定|填写?|完善|核实|确认
 const OMITTED = /[（(]\s{0,2}(?:此处|以下|下|内容|具体内容|具体|详细|数据)?略\s{0,2}[）)]/gu;
 const TODO = /todo|tbd|fixme/giu;
 
-function notes(p: Paragraph, out: Candidate[]): void {
+function notes(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
   for (const m of t.matchAll(BRACKET_NOTE)) {
     if (!NOTE_WORDS.test(m[1]!)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, message: `未完成的待补标记“${m[0]}”：应补全内容并删除标记` });
+    out.push({ start: m.index, end: m.index + m[0].length, message: tr('未完成的待补标记“{note}”：应补全内容并删除标记', { note: m[0] }) });
   }
   for (const m of t.matchAll(PAREN_NOTE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, message: `未完成的待补标记“${m[0]}”：应补全内容并删除标记` });
+    out.push({ start: m.index, end: m.index + m[0].length, message: tr('未完成的待补标记“{note}”：应补全内容并删除标记', { note: m[0] }) });
   }
   for (const m of t.matchAll(OMITTED)) {
-    out.push({ start: m.index, end: m.index + m[0].length, message: `内容省略标记“${m[0]}”：定稿中应补全被省略的内容` });
+    out.push({ start: m.index, end: m.index + m[0].length, message: tr('内容省略标记“{note}”：定稿中应补全被省略的内容', { note: m[0] }) });
   }
   for (const m of t.matchAll(TODO)) {
     const s = m.index;
     const e = s + m[0].length;
     if (test(LATIN, charBefore(t, s)) || test(LATIN, charAt(t, e))) continue;
-    out.push({ start: s, end: e, message: `未处理的待办标记“${m[0]}”：应完成后删除` });
+    out.push({ start: s, end: e, message: tr('未处理的待办标记“{note}”：应完成后删除', { note: m[0] }) });
   }
 }
 
@@ -216,12 +216,12 @@ function compile(patterns: readonly string[]): RegExp[] {
   return out;
 }
 
-function custom(p: Paragraph, patterns: readonly RegExp[], out: Candidate[]): void {
+function custom(p: Paragraph, patterns: readonly RegExp[], out: Candidate[], tr: Translate): void {
   for (const re of patterns) {
     // matchAll steps over an empty match by a whole code point, so a pattern like x* cannot stall.
     for (const m of p.text.matchAll(re)) {
       if (m[0].length === 0) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, message: `未填写的占位符“${m[0]}”（自定义占位符规则）：此处应填写具体内容` });
+      out.push({ start: m.index, end: m.index + m[0].length, message: tr('未填写的占位符“{placeholder}”（自定义占位符规则）：此处应填写具体内容', { placeholder: m[0] }) });
     }
   }
 }
@@ -232,16 +232,16 @@ export const placeholder: Rule = {
   category: 'structure',
   defaultSeverity: 'error',
   fixable: false,
-  check({ model, config, report }) {
+  check({ model, config, report, t }) {
     const patterns = compile(config.placeholders);
     for (const p of model.paragraphs) {
       const found: Candidate[] = [];
-      notes(p, found);
-      stars(p, model.format === 'text', found);
-      crosses(p, found);
-      someones(p, found);
-      circles(p, found);
-      custom(p, patterns, found);
+      notes(p, found, t);
+      stars(p, model.format === 'text', found, t);
+      crosses(p, found, t);
+      someones(p, found, t);
+      circles(p, found, t);
+      custom(p, patterns, found, t);
       // One finding per placeholder: where two readings overlap, the earlier and longer one wins.
       found.sort((a, b) => a.start - b.start || b.end - a.end);
       let at = 0;

@@ -104,7 +104,7 @@ export const punctuationWidth: Rule = {
   category: 'punctuation',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ model, report }) {
+  check({ model, report, t }) {
     // In a full-width draft numbering-punctuation corrects a marker written (一); in a half-width
     // draft it leaves the width to this rule. The outline block before the title is left to us.
     const body = model.outlineBlock ? model.outlineBlock.last + 1 : 0;
@@ -114,7 +114,7 @@ export const punctuationWidth: Rule = {
         const { to, name } = FULL[mark]!;
         const range = paragraphRange(p, start, start + 1);
         const fix = mapsExactly(p.segments, start, fixEnd) ? { fix: { range: paragraphRange(p, start, fixEnd), text: to } } : {};
-        report({ range, message: `中文语境中的半角${name}“${mark}”应改为全角“${to}”`, ...fix });
+        report({ range, message: t('中文语境中的半角{name}“{mark}”应改为全角“{full}”', { name: t(name), mark, full: to }), ...fix });
       });
     }
   },

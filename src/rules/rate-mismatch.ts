@@ -7,7 +7,7 @@ export const rateMismatch: Rule = {
   category: 'figures',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ model, report }) {
+  check({ model, report, t }) {
     for (const r of claimsOf(model).rates) {
       if (r.growth || r.rate.approx) continue;
       const byUnit = new Map<string, typeof r.figures>();
@@ -27,7 +27,7 @@ export const rateMismatch: Rule = {
         const shown = +exact.toFixed(Math.max(1, r.rate.decimals));
         report({
           range: r.rate.range,
-          message: `按所列数字，${part.raw}÷${total.raw}≈${shown}%，与所写${r.word}${r.rate.raw}不符`,
+          message: t('按所列数字，{part}÷{total}≈{exact}%，与所写{word}{rate}不符', { part: part.raw, total: total.raw, exact: shown, word: r.word, rate: r.rate.raw }),
         });
       }
     }

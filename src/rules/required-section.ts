@@ -1,5 +1,15 @@
 import type { DocumentModel } from '../core/model';
+import { DEFAULT_DOCUMENT_TYPES, GENERIC_TYPE } from '../core/doctypes';
 import type { Rule } from '../core/types';
+
+/**
+ * The names of the built-in document types and their sections, which have translations; a type
+ * or section the config adds keeps the name the user gave it.
+ */
+const BUILT_IN_NAMES = new Set([
+  GENERIC_TYPE.name,
+  ...DEFAULT_DOCUMENT_TYPES.flatMap((d) => [d.name, ...d.requiredSections.map((r) => r.name)]),
+]);
 
 const ADDRESS = /^(同志们|朋友们|各位[^：:，,、。]{0,24}|尊敬的[^：:，,、。]{0,40}|亲爱的[^：:，,、。]{0,20})$/;
 
@@ -21,28 +31,31 @@ export const requiredSection: Rule = {
   category: 'structure',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ model, documentType, report }) {
+  check({ model, documentType, report, t }) {
     const sections = model.sections;
     if (!sections.length) return; // no numbered outline to judge by
     const top = Math.min(...sections.map((s) => s.level));
     const headings = sections.filter((s) => s.level === top).map((s) => s.heading);
     for (const req of documentType.requiredSections) {
       if (headings.some((h) => req.words.some((w) => h.includes(w)))) continue;
+      const name = (s: string): string => (BUILT_IN_NAMES.has(s) ? t(s) : s);
+      // The words are listed through a template too: English separates them with commas.
+      const words = req.words.length ? req.words.reduce((list, item) => t('{list}”“{item}', { list, item })) : '';
       report({
         range: anchor(model),
-        message: `${documentType.name}缺少“${req.name}”部分：应有一级标题含“${req.words.join('”“')}”之一`,
+        message: t('{type}缺少“{section}”部分：应有一级标题含“{words}”之一', { type: name(documentType.name), section: name(req.name), words }),
       });
     }
     if (documentType.salutation) {
       const first = model.paragraphs[sections[0]!.paragraph]!;
       const before = model.paragraphs.filter((p) => p.index < first.index && p.index !== model.title && !p.marker);
       if (!before.some((p) => isSalutation(p.text))) {
-        report({ range: first.range, message: '讲话稿在第一部分之前应有称呼语，如“同志们：”' });
+        report({ range: first.range, message: t('讲话稿在第一部分之前应有称呼语，如“同志们：”') });
       }
       const tail = model.paragraphs.slice(-3);
       if (!tail.some((p) => CLOSING.test(p.text))) {
         const last = model.paragraphs[model.paragraphs.length - 1]!;
-        report({ range: last.range, message: '讲话稿结尾通常有“谢谢大家”之类的结束语', maxSeverity: 'info' });
+        report({ range: last.range, message: t('讲话稿结尾通常有“谢谢大家”之类的结束语'), maxSeverity: 'info' });
       }
     }
   },

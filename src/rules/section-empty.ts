@@ -10,7 +10,7 @@ export const sectionEmpty: Rule = {
   category: 'structure',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ model, report }) {
+  check({ model, report, t }) {
     const hasBody = (s: Section): boolean => {
       const next = model.paragraphs[s.paragraph + 1];
       // A line that is a whole sentence (…。) is an item in its own right, not a heading awaiting text.
@@ -22,7 +22,7 @@ export const sectionEmpty: Rule = {
       // siblings with bodies is a heading left without its text.
       const siblings = (s.parent ? s.parent.children : model.sections).filter((x) => x.level === s.level);
       if (!siblings.some(hasBody)) continue;
-      report({ range: s.headingRange, message: `标题“${s.marker.text}${s.heading}”下没有正文` });
+      report({ range: s.headingRange, message: t('标题“{heading}”下没有正文', { heading: s.marker.text + s.heading }) });
     }
     // An enumeration whose last item is only a topic phrase, while the others have bodies.
     for (const run of model.inlineRuns) {
@@ -35,7 +35,10 @@ export const sectionEmpty: Rule = {
       const next = model.paragraphs[ms[ms.length - 1]!.paragraph + 1];
       if (othersHaveBodies && last.length <= SHORT_TOPIC && !/[。！？]/.test(last.slice(0, -1)) && (!next || next.marker || next.inline[0]?.atParagraphStart)) {
         const m = ms[ms.length - 1]!;
-        report({ range: model.paragraphs[m.paragraph]!.range, message: `“${last}”只有主题句，没有展开内容（同级其他各项都有），疑似未写完` });
+        report({
+          range: model.paragraphs[m.paragraph]!.range,
+          message: t('“{item}”只有主题句，没有展开内容（同级其他各项都有），疑似未写完', { item: last }),
+        });
       }
     }
   },
