@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DOCUMENT_TYPES, type DocumentType } from './doctypes';
 import type { Rule, SeveritySetting } from './types';
+import { catastrophicReason } from './regexsafety';
 
 const severitySetting = z.enum(['off', 'info', 'warning', 'error']);
 
@@ -118,7 +119,10 @@ export function resolveConfig(input: unknown, rules: readonly Rule<any>[], overr
       new RegExp(p, 'u');
     } catch {
       problems.push(`“placeholders[${i}]” 不是合法的正则表达式：${p}`);
+      continue;
     }
+    const unsafe = catastrophicReason(p);
+    if (unsafe) problems.push(`“placeholders[${i}]” 的正则表达式${unsafe}，请改写：${p}`);
   }
   const types = new Map(DEFAULT_DOCUMENT_TYPES.map((t) => [t.id, t]));
   for (const [id, t] of Object.entries(file.documentTypes ?? {})) types.set(id, { id, ...t });
