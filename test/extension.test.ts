@@ -96,6 +96,25 @@ describe('diagnostics', () => {
     expect(ids(doc.uri)).toEqual(['numbering-sequence']);
   });
 
+  it('lint a draft over dangjian.maxDocumentSize on open and save only, and say so in the status bar', async () => {
+    host.settings['dangjian.maxDocumentSize'] = 1000;
+    await start();
+    const big = DRAFT + '\n' + '全年持续抓好理论学习，推动各项工作落实。\n'.repeat(60);
+    const doc = host.open('/w/big.dj.txt', 'dangjian', big);
+    host.show(doc);
+    await settle();
+    expect(ids(doc.uri)).toContain('inline-sequence');
+    const status = host.statusItems[0]!;
+    expect(status.text).toContain('保存时检查');
+    const at = big.indexOf('三是');
+    host.edit(doc, [new vscode.TextEdit(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 1)), '二')]);
+    await settle(40);
+    expect(ids(doc.uri)).toContain('inline-sequence'); // typing does not lint a large draft
+    host.save(doc);
+    await settle();
+    expect(ids(doc.uri)).not.toContain('inline-sequence');
+  });
+
   it('lint Markdown and plain text only when they read as drafts, unless detection is off', async () => {
     await start();
     const note = host.open('/w/notes.md', 'markdown', '# 笔记\n\n今天讨论了三件事，（一）要早点。\n');

@@ -19,7 +19,11 @@ interface State {
   /** Undefined while the document is not (or no longer) linted. */
   linted: Linted | undefined;
   selection: Selection;
+  /** Over dangjian.maxDocumentSize: linted on open and save, not while typing. */
+  large?: boolean;
 }
+
+type Trigger = 'open' | 'change' | 'save';
 
 /**
  * Lints open documents: at once on open and save, debounced on change (a later change makes an
@@ -45,7 +49,7 @@ export class LintService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document);
       }),
-      vscode.workspace.onDidSaveTextDocument((d) => void this.lintNow(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.lintNow(d, 'save')),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       configs.onDidChange(() => this.lintAll()),
       this.diagnostics,
@@ -62,11 +66,16 @@ export class LintService implements vscode.Disposable {
     const settings = settingsFor(doc.uri);
     // Typing in a file of another language costs nothing.
     if (selectDocument({ languageId: doc.languageId, scheme: doc.uri.scheme }, settings) === 'skip' && !this.states.has(key)) return;
-    this.debouncer.schedule(key, settings.debounceMs, (isStale) => this.run(doc, isStale));
+    this.debouncer.schedule(key, settings.debounceMs, (isStale) => this.run(doc, isStale, 'change'));
   }
 
-  lintNow(doc: vscode.TextDocument): Promise<void> {
-    return this.debouncer.runNow(doc.uri.toString(), (isStale) => this.run(doc, isStale));
+  lintNow(doc: vscode.TextDocument, trigger: Trigger = 'open'): Promise<void> {
+    return this.debouncer.runNow(doc.uri.toString(), (isStale) => this.run(doc, isStale, trigger));
+  }
+
+  /** True when the document is too large to lint while typing: it is linted on save. */
+  isLarge(doc: vscode.TextDocument): boolean {
+    return this.states.get(doc.uri.toString())?.large === true;
   }
 
   private forget(uri: vscode.Uri): void {
@@ -76,12 +85,22 @@ export class LintService implements vscode.Disposable {
     this.diagnostics.delete(uri);
   }
 
-  private async run(doc: vscode.TextDocument, isStale: () => boolean): Promise<void> {
+  private async run(doc: vscode.TextDocument, isStale: () => boolean, trigger: Trigger): Promise<void> {
     if (doc.isClosed) return;
     const settings = settingsFor(doc.uri);
-    let selection = selectDocument({ languageId: doc.languageId, scheme: doc.uri.scheme }, settings);
-    if (selection !== 'skip' && doc.getText().length > settings.maxDocumentSize) selection = 'skip';
+    const selection = selectDocument({ languageId: doc.languageId, scheme: doc.uri.scheme }, settings);
     const key = doc.uri.toString();
+    // A draft over the size limit keeps the editor responsive: it is linted on open and save only,
+    // and its last findings stay until then.
+    const large = selection !== 'skip' && doc.getText().length > settings.maxDocumentSize;
+    if (large && trigger === 'change') {
+      const state = this.states.get(key);
+      if (state && !state.large) {
+        state.large = true;
+        this.updated.fire(doc);
+      }
+      return;
+    }
     if (selection === 'skip') {
       this.clear(doc, selection);
       return;
@@ -93,7 +112,7 @@ export class LintService implements vscode.Disposable {
       this.clear(doc, selection);
       return;
     }
-    this.states.set(key, { linted, selection });
+    this.states.set(key, { linted, selection, large });
     this.diagnostics.set(doc.uri, toDiagnostics(linted.result.model.lines, linted.result.findings, this.target));
     this.updated.fire(doc);
   }

@@ -46,6 +46,7 @@ export class StatusBar implements vscode.Disposable {
     const type = result.documentType.name;
     const selected = editor.selection.isEmpty ? 0 : countChars(editor.document.getText(editor.selection));
     this.item.text = selected ? `$(book) ${t('{0} · 选中 {1}/{2}字', type, selected, total)}` : `$(book) ${t('{0} · {1}字', type, total)}`;
+    if (this.linter.isLarge(editor.document)) this.item.text += ` · ${t('大文件，保存时检查')}`;
     const how =
       picked && picked !== AUTO_DOCUMENT_TYPE
         ? t('为本文指定')

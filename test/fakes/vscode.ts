@@ -414,6 +414,9 @@ export const host = {
     doc.apply(edits);
     events.change.fire({ document: doc, contentChanges: edits });
   },
+  save(doc: FakeTextDocument): void {
+    events.save.fire(doc);
+  },
   close(doc: FakeTextDocument): void {
     doc.isClosed = true;
     host.documents = host.documents.filter((d) => d !== doc);
