@@ -27,9 +27,10 @@ const DIGIT = '[0-9０-９]{1,2}';
 // Each pattern is anchored at the paragraph start and bounded, so none can backtrack over a line.
 // 一、二季度 and 一、二线城市 name two numbers, not a heading.
 const L1 = new RegExp(`^(${CN_NUMERAL})([、.．，,:：])(?![0-9０-９]|[一二三四五六七八九十]{1,2}(?:季度|线|等奖|类|级|档|期|批|月|年级|、))`);
-const L2 = new RegExp(`^([（(])(${CN_NUMERAL})([）)])([、.．，,]?)`);
+// The trail is every punctuation mark after the bracket, so one fix removes them all.
+const L2 = new RegExp(`^([（(])(${CN_NUMERAL})([）)])([、.．，,]*)`);
 const L3 = new RegExp(`^(${DIGIT})([.．、，,])(?![0-9０-９%％.．])`);
-const L4 = new RegExp(`^([（(])(${DIGIT})([）)])([、.．，,]?)`);
+const L4 = new RegExp(`^([（(])(${DIGIT})([）)])([、.．，,]*)`);
 const L4_BARE = new RegExp(`^(${DIGIT})([)）])`);
 const L5 = /^([\u2460-\u2473])/;
 

@@ -157,6 +157,8 @@ interface MdNode {
 
 /** Blanks out YAML/TOML front matter so offsets stay those of the file. */
 function maskFrontMatter(source: string): string {
+  // The parser drops a leading BOM and counts offsets from after it; a space keeps them the file's.
+  if (source.charCodeAt(0) === 0xfeff) source = ' ' + source.slice(1);
   const m = /^(---|\+\+\+)[ \t]*\r?\n/.exec(source);
   if (!m) return source;
   const fence = m[1]!;
@@ -165,6 +167,9 @@ function maskFrontMatter(source: string): string {
   const end = m[0].length - 1 + close.index + close[0].length;
   return source.slice(0, end).replace(/[^\r\n]/g, ' ') + source.slice(end);
 }
+
+const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+const AMPERSAND = /^&(?:amp|#0*38|#[xX]0*26);$/;
 
 class Collector {
   text = '';
@@ -184,34 +189,47 @@ class Collector {
     const flush = (i: number): void => {
       if (i > runText) this.push(value.slice(runText, i), runSource, i - runText, true);
     };
-    for (let i = 0; i < value.length; i++) {
-      if (this.source[j] === value[i]) {
+    const src = this.source;
+    for (let i = 0; i < value.length; ) {
+      // Work by code point, so that an astral character is never split between two segments.
+      const len = (value.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      const ch = value.slice(i, i + len);
+      const entity = src[j] === '&' ? ENTITY.exec(src.slice(j, j + 40)) : null;
+      const literal = src.startsWith(ch, j) && !(entity && AMPERSAND.test(entity[0]));
+      if (literal) {
         if (j !== runSource + (i - runText)) {
           flush(i);
           runText = i;
           runSource = j;
         }
-        j++;
+        j += len;
+        i += len;
         continue;
       }
-      // Skip what the parser dropped (a backslash, continuation indentation, an entity) until
-      // the character reappears; an entity maps as one inexact unit.
-      let k = j;
-      const limit = Math.min(end, j + 12);
-      while (k < limit && this.source[k] !== value[i]) k++;
       flush(i);
-      if (k < limit) {
-        runText = i;
-        runSource = k;
-        j = k + 1;
+      if (entity && j + entity[0].length <= end) {
+        // A character reference (&amp; &#x4E00;) is one character of text: one inexact unit.
+        this.push(ch, j, len, false, entity[0].length);
+        j += entity[0].length;
       } else {
-        const semi = this.source.indexOf(';', j);
-        const to = semi >= 0 && semi < limit ? semi + 1 : Math.min(j + 1, end);
-        this.push(value[i]!, j, 1, false, to - j);
-        j = to;
-        runText = i + 1;
-        runSource = j;
+        // Skip what the parser dropped (a backslash, continuation indentation, a quote marker)
+        // until the character reappears close by.
+        let k = j;
+        const limit = Math.min(end, j + 12);
+        while (k < limit && !src.startsWith(ch, k) && (src[k] === '\\' || /[ \t>\r\n]/.test(src[k]!))) k++;
+        if (k < limit && src.startsWith(ch, k)) {
+          runText = i;
+          runSource = k;
+          j = k + len;
+          i += len;
+          continue;
+        }
+        this.push(ch, j, len, false, Math.min(len, end - j));
+        j = Math.min(j + len, end);
       }
+      i += len;
+      runText = i;
+      runSource = j;
     }
     flush(value.length);
   }

@@ -27,7 +27,8 @@ export const numberingSequence: Rule = {
         report({
           range: s.marker.range,
           message: t('序号应为“{expected}”，此处为“{found}”', { expected: text, found: s.marker.text }),
-          ...(s.marker.editable ? { fix: { range: s.marker.range, text } } : {}),
+          // ① … ⑳ is as far as circled numbers go: past that there is nothing to renumber to.
+          ...(s.marker.editable && !(s.marker.level === 5 && expected > 20) ? { fix: { range: s.marker.range, text } } : {}),
         });
       });
     };
