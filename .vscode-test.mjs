@@ -7,7 +7,8 @@ const executable = process.env.VSCODE_EXECUTABLE;
 export default defineConfig({
   label: 'integration',
   files: 'dist/test/suite/**/*.test.js',
-  workspaceFolder: './test/integration/fixtures',
+  // scripts/test-integration.mjs opens a fresh copy of test/integration/fixtures (the suite edits it).
+  workspaceFolder: process.env.DANGJIAN_IT_WORKSPACE ?? './test/integration/fixtures',
   // Without an executable test-cli would download VS Code; the lowest version the manifest allows.
   ...(executable ? { useInstallation: { fromPath: executable } } : { version: '1.82.0' }),
   launchArgs: ['--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],

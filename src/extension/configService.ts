@@ -13,9 +13,17 @@ import { RULES } from '../rules';
 import { toConfigDiagnostic } from './convert';
 import { t } from './l10n';
 
+/** Settings contributed without `"scope": "resource"`: VS Code warns when they are read for a resource. */
+const WINDOW_SCOPED = new Set(['outline.showInlineItems']);
+
+/**
+ * The `dangjian.*` settings for a document, or for any resource when `uri` is undefined (scope
+ * `null`: reading resource-scoped settings with no scope at all makes VS Code log a warning).
+ */
 export function settingsFor(uri: vscode.Uri | undefined): EditorSettings {
-  const c = vscode.workspace.getConfiguration('dangjian', uri);
-  return readSettings((key) => c.get(key));
+  const c = vscode.workspace.getConfiguration('dangjian', uri ?? null);
+  const window = vscode.workspace.getConfiguration('dangjian');
+  return readSettings((key) => (WINDOW_SCOPED.has(key) ? window : c).get(key));
 }
 
 export interface DocumentConfig extends EditorConfig {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { fixAllEdits } from '../core/actions';
+import type { TreeNodePlan } from '../core/sections';
 import { RULES } from '../rules';
 import { registerCommands, RuleDocs } from './commands';
 import { ConfigService, DocumentTypeStore, settingsFor } from './configService';
@@ -14,7 +15,11 @@ import { StatusBar } from './statusBar';
 export interface DangjianApi {
   linter: LintService;
   outline: OutlineProvider;
+  /** The outline tree view itself (what it has selected, whether it is visible). */
+  outlineView: vscode.TreeView<TreeNodePlan>;
   providers: Providers;
+  /** This extension's log folder; the extension host's own log is in the folder above it. */
+  logUri: vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DangjianApi> {
@@ -47,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dangji
 
   linter.lintAll();
   log.info(t('党建文稿助手已启动'));
-  return { linter, outline: outline.provider, providers };
+  return { linter, outline: outline.provider, outlineView: outline.view, providers, logUri: context.logUri };
 }
 
 export function deactivate(): void {
