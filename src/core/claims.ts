@@ -88,6 +88,24 @@ const DEFAULT_TIME = /全年|一年来|年内|今年以来|今年|本年度|本�
 const CLAUSE_BOUNDARY = /[，,；;：:。！？!?、（(“"]/;
 const CLAUSE_END = /[，,；;：:。！？!?]/;
 const SENTENCE_END = /[。！？!?；;]/;
+/**
+ * A test of one UTF-16 code unit against a character class of plain characters ([，,；;]), for
+ * loops that test one character at a time: `isIn(t.charCodeAt(i))` answers what `re.test(t[i])`
+ * does without making a string of the character.
+ */
+function unitTest(re: RegExp): (code: number) => boolean {
+  const body = re.source.slice(1, -1);
+  if (re.flags || !re.source.startsWith('[') || !re.source.endsWith(']') || /[\\^\-\]]/.test(body)) throw new Error(`not a plain class: ${re.source}`);
+  const codes = new Set<number>();
+  for (let i = 0; i < body.length; i++) codes.add(body.charCodeAt(i));
+  return (code) => codes.has(code);
+}
+const isClauseBoundary = unitTest(CLAUSE_BOUNDARY);
+const isClauseEnd = unitTest(CLAUSE_END);
+const isSentenceEnd = unitTest(SENTENCE_END);
+/** /[\u4e00-\u9fff]/ */
+const isCjkUnit = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+
 /** Words after a figure that make it a bound (85%以上), not a figure. */
 const BOUND_AFTER = /^(以上|以下|左右|上下|有余)/;
 
@@ -123,22 +141,22 @@ function extractQuantities(p: Paragraph): Quantity[] {
     // Part of a longer number or a range (8-10个), an ordinal (第3次), a date or a version: not a measured figure.
     if (prev && /[0-9.．第\-－~～—]/.test(prev)) continue;
     for (; scanned < m.index; scanned++) {
-      if (SENTENCE_END.test(t[scanned]!)) {
+      if (isSentenceEnd(t.charCodeAt(scanned))) {
         sentence++;
         sentenceStart = scanned + 1;
       }
     }
     let clauseStart = m.index;
-    while (clauseStart > sentenceStart && !CLAUSE_BOUNDARY.test(t[clauseStart - 1]!) && m.index - clauseStart < 24) clauseStart--;
+    while (clauseStart > sentenceStart && !isClauseBoundary(t.charCodeAt(clauseStart - 1)) && m.index - clauseStart < 24) clauseStart--;
     const sentenceText = t.slice(sentenceStart, m.index);
     const multiplier = m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1;
     const num = m[2]!;
     const end = m.index + m[0].length;
     let objEnd = end;
-    while (objEnd < t.length && objEnd - end < 8 && /[\u4e00-\u9fff]/.test(t[objEnd]!) && t[objEnd] !== '的') objEnd++;
+    while (objEnd < t.length && objEnd - end < 8 && isCjkUnit(t.charCodeAt(objEnd)) && t[objEnd] !== '的') objEnd++;
     const object = BOUND_AFTER.test(t.slice(end, end + 2)) ? '' : t.slice(end, objEnd);
     let clauseBegin = m.index;
-    while (clauseBegin > sentenceStart && !CLAUSE_END.test(t[clauseBegin - 1]!)) clauseBegin--;
+    while (clauseBegin > sentenceStart && !isClauseEnd(t.charCodeAt(clauseBegin - 1))) clauseBegin--;
     out.push({
       paragraph: p.index,
       start: at,
@@ -161,7 +179,7 @@ function extractQuantities(p: Paragraph): Quantity[] {
 }
 
 function sentenceEndAfter(t: string, from: number): number {
-  for (let i = from; i < t.length; i++) if (SENTENCE_END.test(t[i]!)) return i;
+  for (let i = from; i < t.length; i++) if (isSentenceEnd(t.charCodeAt(i))) return i;
   return t.length;
 }
 
@@ -267,7 +285,7 @@ function extractPartTotals(qs: Quantity[], p: Paragraph): PartTotal[] {
   for (const total of qs) {
     if (total.unit === '%' || total.approx) continue;
     let clauseBegin = total.start;
-    while (clauseBegin > 0 && !CLAUSE_END.test(t[clauseBegin - 1]!)) clauseBegin--;
+    while (clauseBegin > 0 && !isClauseEnd(t.charCodeAt(clauseBegin - 1))) clauseBegin--;
     if (!TOTAL_WORD.test(t.slice(clauseBegin, total.start))) continue;
     const limit = sentenceEndAfter(t, total.end);
     const qi = t.indexOf('其中', total.end);
@@ -275,11 +293,11 @@ function extractPartTotals(qs: Quantity[], p: Paragraph): PartTotal[] {
     // The clause that 其中 opens holds parts, and so does each following clause that only names a
     // part and its figure (…，教育培训40万元); …，较上年增加4名 or …，培养积极分子30名 is another statement.
     let clauseEnd = qi;
-    while (clauseEnd < limit && !CLAUSE_END.test(t[clauseEnd]!)) clauseEnd++;
+    while (clauseEnd < limit && !isClauseEnd(t.charCodeAt(clauseEnd))) clauseEnd++;
     for (;;) {
       if (clauseEnd >= limit || !/[，,、]/.test(t[clauseEnd]!)) break;
       let next = clauseEnd + 1;
-      while (next < limit && !CLAUSE_END.test(t[next]!)) next++;
+      while (next < limit && !isClauseEnd(t.charCodeAt(next))) next++;
       const clause = t.slice(clauseEnd + 1, next);
       if (!PART_CLAUSE.test(clause) || STATEMENT_VERB.test(clause)) break;
       clauseEnd = next;

@@ -40,12 +40,44 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
  * is left as written.
  */
 export function fillTemplate(template: string, data: MessageData = {}): string {
-  return template.replace(PLACEHOLDER, (whole, name: string, one: string | undefined, other: string | undefined) => {
-    const value = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
-    if (value === undefined) return whole;
-    if (one !== undefined && other !== undefined) return Number(value) === 1 ? one : other;
-    return String(value);
-  });
+  let out = '';
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const value = Object.prototype.hasOwnProperty.call(data, part.name) ? data[part.name] : undefined;
+    if (value === undefined) out += part.whole;
+    else if (part.one !== undefined && part.other !== undefined) out += Number(value) === 1 ? part.one : part.other;
+    else out += String(value);
+  }
+  return out;
+}
+
+/** A template cut at its placeholders: literal text, and the placeholders as PLACEHOLDER reads them. */
+type TemplatePart = string | { whole: string; name: string; one: string | undefined; other: string | undefined };
+
+/**
+ * Templates already cut (a lint fills the same few templates thousands of times). Bounded, in
+ * case a caller passes templates made on the fly.
+ */
+const PARTS = new Map<string, TemplatePart[]>();
+const MAX_CACHED_TEMPLATES = 2000;
+
+function partsOf(template: string): TemplatePart[] {
+  let parts = PARTS.get(template);
+  if (parts) return parts;
+  parts = [];
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > at) parts.push(template.slice(at, m.index));
+    parts.push({ whole: m[0], name: m[1]!, one: m[2], other: m[3] });
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) parts.push(template.slice(at));
+  if (PARTS.size >= MAX_CACHED_TEMPLATES) PARTS.clear();
+  PARTS.set(template, parts);
+  return parts;
 }
 
 /** The names of a template's placeholders, each once, sorted (`{n|a|b}` counts as n). */

@@ -328,8 +328,14 @@ function push(runs: InlineRun[], m: InlineMarker): InlineRun {
 const HALF = /[\u4e00-\u9fff][,;:?!()]|[,;:?!()][\u4e00-\u9fff]/g;
 const FULL = /[，；：？！（）]/g;
 
+/** How many times `re` (global) matches: what `text.match(re).length` is, without the array of matches. */
+function countMatches(re: RegExp, text: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
 function isHalfWidthDraft(text: string): boolean {
-  const half = text.match(HALF)?.length ?? 0;
-  const full = text.match(FULL)?.length ?? 0;
-  return half > full;
+  return countMatches(HALF, text) > countMatches(FULL, text);
 }

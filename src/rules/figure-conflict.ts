@@ -26,6 +26,10 @@ export const figureConflict: Rule = {
   check({ model, report, t }) {
     // Bucketed by unit, object and the subject's last two characters, so comparing stays near linear.
     const buckets = new Map<string, Quantity[]>();
+    // Within a bucket, a figure whose subject, qualifiers and value repeat an earlier one's would
+    // answer every comparison as that earlier one does, and the search below returns the earliest
+    // match: only the first of each is kept, so a draft that repeats its figures stays linear.
+    const kept = new Set<string>();
     for (const q of claimsOf(model).quantities) {
       if (q.approx || q.breakdown || q.subject.length < 2 || SCENE.test(q.context)) continue;
       const key = `${q.unit}|${q.object}|${q.subject.slice(-2)}`;
@@ -42,7 +46,11 @@ export const figureConflict: Rule = {
           }),
         });
       }
-      seen.push(q);
+      const same = `${key}\u0000${q.subject}\u0000${q.qualifiers.join('|')}\u0000${q.value}`;
+      if (!kept.has(same)) {
+        kept.add(same);
+        seen.push(q);
+      }
       buckets.set(key, seen);
     }
   },

@@ -15,8 +15,8 @@ interface Spelling {
 
 interface CompiledEntry {
   entry: FormulationEntry;
-  /** Every accepted spelling of every member, by its first character, longest first. */
-  byFirst: Map<string, Spelling[]>;
+  /** Every accepted spelling of every member, by its first UTF-16 code unit, longest first. */
+  byFirst: Map<number, Spelling[]>;
   /** The canonical order as a reader would write it. */
   canonical: string;
   /** From the built-in dictionary, whose sources have translations (a config entry's source is shown as written). */
@@ -26,12 +26,12 @@ interface CompiledEntry {
 type Translate = RuleContext<unknown>['t'];
 
 function compile(entry: FormulationEntry, builtIn: boolean): CompiledEntry {
-  const byFirst = new Map<string, Spelling[]>();
+  const byFirst = new Map<number, Spelling[]>();
   const add = (member: number, text: string): void => {
     if (!text) return;
-    const list = byFirst.get(text[0]!) ?? [];
+    const list = byFirst.get(text.charCodeAt(0)) ?? [];
     if (!list.some((s) => s.text === text)) list.push({ member, text });
-    byFirst.set(text[0]!, list);
+    byFirst.set(text.charCodeAt(0), list);
   };
   entry.members.forEach((m, i) => {
     add(i, m);
@@ -75,8 +75,11 @@ interface Item {
 }
 
 function spellingAt(c: CompiledEntry, text: string, at: number): Spelling | undefined {
-  const list = c.byFirst.get(text[at] ?? '');
-  return list?.find((s) => text.startsWith(s.text, at));
+  // Past the end charCodeAt gives NaN, which no key equals.
+  const list = c.byFirst.get(text.charCodeAt(at));
+  if (!list) return undefined;
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k]!.text, at)) return list[k];
+  return undefined;
 }
 
 /** Offsets where a next member may start after `end`: one or more separator tokens, at least one a real separator. */
@@ -138,17 +141,77 @@ function sourceOf(c: CompiledEntry, t: Translate): string {
   return c.builtIn ? t(c.entry.source) : c.entry.source;
 }
 
-function checkLists(c: CompiledEntry, p: Paragraph, report: (r: Report) => void, t: Translate): void {
+/**
+ * Where each entry's lists may start: one pass over the text finds the offsets whose character
+ * begins a spelling of some entry, instead of one pass per entry (see StartLists).
+ */
+interface FirstIndex {
+  /** For a UTF-16 code unit, 1 + its slot in `entries`, or 0 when no spelling starts with it. */
+  slot: Int32Array;
+  /** For each slot, the entries with a spelling that starts with that code unit. */
+  entries: number[][];
+}
+
+const firstIndexes = new WeakMap<readonly CompiledEntry[], FirstIndex>();
+
+function firstIndexOf(compiled: readonly CompiledEntry[]): FirstIndex {
+  let index = firstIndexes.get(compiled);
+  if (index) return index;
+  index = { slot: new Int32Array(0x10000), entries: [] };
+  compiled.forEach((c, e) => {
+    for (const code of c.byFirst.keys()) {
+      if (!index!.slot[code]) index!.slot[code] = index!.entries.push([]);
+      const list = index!.entries[index!.slot[code]! - 1]!;
+      if (list[list.length - 1] !== e) list.push(e);
+    }
+  });
+  firstIndexes.set(compiled, index);
+  return index;
+}
+
+/** Per entry, the offsets of one paragraph where it may start; buffers reused from paragraph to paragraph. */
+class StartLists {
+  readonly offsets: Int32Array[] = [];
+  /** How many offsets each entry has in the current paragraph (0: the entry cannot start there). */
+  readonly counts: Int32Array;
+
+  constructor(size: number) {
+    for (let e = 0; e < size; e++) this.offsets.push(new Int32Array(16));
+    this.counts = new Int32Array(size);
+  }
+
+  fill(index: FirstIndex, text: string): void {
+    this.counts.fill(0);
+    for (let i = 0; i < text.length; i++) {
+      const slot = index.slot[text.charCodeAt(i)]!;
+      if (!slot) continue;
+      for (const e of index.entries[slot - 1]!) {
+        const k = this.counts[e]!;
+        let buf = this.offsets[e]!;
+        if (k === buf.length) {
+          const grown = new Int32Array(buf.length * 2);
+          grown.set(buf);
+          this.offsets[e] = buf = grown;
+        }
+        buf[k] = i;
+        this.counts[e] = k + 1;
+      }
+    }
+  }
+}
+
+/** `starts[0, count)`: the offsets where a spelling of `c` may begin, in order (see StartLists). */
+function checkLists(c: CompiledEntry, p: Paragraph, starts: Int32Array, count: number, report: (r: Report) => void, t: Translate): void {
   const text = p.text;
   const n = c.entry.members.length;
   if (n < 2) return;
   let i = 0;
-  while (i < text.length) {
+  for (let k = 0; k < count; k++) {
+    const at = starts[k]!;
+    if (at < i) continue;
+    i = at;
     const first = spellingAt(c, text, i);
-    if (!first) {
-      i++;
-      continue;
-    }
+    if (!first) continue;
     const items = chainFrom(c, text, first, i);
     for (let w = 0; w + n <= items.length; ) {
       const window = items.slice(w, w + n);
@@ -191,23 +254,31 @@ function reportOrder(c: CompiledEntry, p: Paragraph, window: Item[], report: (r:
 // ---------------------------------------------------------------------------------------------
 // Mis-writings: matched with quotes ignored, so “五位一体”战略布局 is found too.
 
-const QUOTE_CHARS = new Set(['“', '”', '"', '‘', '’', '「', '」']);
+const QUOTE_CHARS = /[“”"‘’「」]/g;
 
 interface Plain {
   text: string;
-  /** For each character of `text`, its offset in the paragraph. */
-  at: number[];
+  /** The paragraph offset of each character of `text`; undefined when there are no quotes (the same offsets). */
+  at: (() => Int32Array) | undefined;
 }
 
 function withoutQuotes(s: string): Plain {
-  let text = '';
-  const at: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (QUOTE_CHARS.has(s[i]!)) continue;
-    text += s[i];
-    at.push(i);
-  }
-  return { text, at };
+  QUOTE_CHARS.lastIndex = 0;
+  if (!QUOTE_CHARS.test(s)) return { text: s, at: undefined };
+  // The offsets are needed only to report a mis-writing, which few paragraphs hold: made on demand.
+  let at: Int32Array | undefined;
+  const offsets = (): Int32Array => {
+    if (at) return at;
+    at = new Int32Array(s.length);
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2018 || c === 0x2019 || c === 0x300c || c === 0x300d) continue;
+      at[n++] = i;
+    }
+    return at;
+  };
+  return { text: s.replace(QUOTE_CHARS, ''), at: offsets };
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -230,34 +301,56 @@ function insideRight(plain: string, k: number, mw: MisWriting): boolean {
   return false;
 }
 
+interface MisWritingOf {
+  c: CompiledEntry;
+  mw: MisWriting;
+}
+
+const misWritingLists = new WeakMap<readonly CompiledEntry[], MisWritingOf[]>();
+
+/** The mis-writings to look for, in dictionary order, listed once per dictionary. */
+function misWritingsOf(entries: readonly CompiledEntry[]): MisWritingOf[] {
+  let list = misWritingLists.get(entries);
+  if (!list) {
+    list = [];
+    for (const c of entries) {
+      for (const mw of c.entry.misWritings ?? []) if (mw.wrong && mw.wrong !== mw.right) list.push({ c, mw });
+    }
+    misWritingLists.set(entries, list);
+  }
+  return list;
+}
+
 function checkMisWritings(entries: readonly CompiledEntry[], p: Paragraph, report: (r: Report) => void, t: Translate): void {
+  const list = misWritingsOf(entries);
+  // The text without quotes holds only characters of the paragraph: where no wrong form's first
+  // character occurs in the paragraph, none can be found, and the copy need not be made.
+  if (!list.some(({ mw }) => p.text.includes(mw.wrong[0]!))) return;
   const plain = withoutQuotes(p.text);
+  const offset = (k: number): number => (plain.at ? plain.at()[k]! : k);
   const seen = new Set<string>();
-  for (const c of entries) {
-    for (const mw of c.entry.misWritings ?? []) {
-      if (!mw.wrong || mw.wrong === mw.right) continue;
-      for (let k = plain.text.indexOf(mw.wrong); k >= 0; k = plain.text.indexOf(mw.wrong, k + mw.wrong.length)) {
-        if (insideRight(plain.text, k, mw)) continue;
-        const key = `${k}:${mw.wrong}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const start = plain.at[k]!;
-        const end = plain.at[k + mw.wrong.length - 1]! + 1;
-        // Replace only what differs, so quotes the draft put around the term stay where they are.
-        const pre = commonPrefix(mw.wrong, mw.right);
-        const suf = commonSuffix(mw.wrong, mw.right, pre);
-        const fromK = k + pre;
-        const toK = k + mw.wrong.length - suf;
-        const fixStart = fromK < toK ? plain.at[fromK]! : fromK > k ? plain.at[fromK - 1]! + 1 : start;
-        const fixEnd = fromK < toK ? plain.at[toK - 1]! + 1 : fixStart;
-        const fixText = mw.right.slice(pre, mw.right.length - suf);
-        const editable = mapsExactly(p.segments, fixStart, fixEnd) || (fixStart === fixEnd && mapsExactly(p.segments, start, end));
-        report({
-          range: paragraphRange(p, start, end),
-          message: t('提法有误：“{wrong}”应为“{right}”（“{term}”，出处：{source}）', { wrong: mw.wrong, right: mw.right, term: c.entry.term, source: sourceOf(c, t) }),
-          ...(editable ? { fix: { range: paragraphRange(p, fixStart, fixEnd), text: fixText } } : {}),
-        });
-      }
+  for (const { c, mw } of list) {
+    for (let k = plain.text.indexOf(mw.wrong); k >= 0; k = plain.text.indexOf(mw.wrong, k + mw.wrong.length)) {
+      if (insideRight(plain.text, k, mw)) continue;
+      const key = `${k}:${mw.wrong}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const start = offset(k);
+      const end = offset(k + mw.wrong.length - 1) + 1;
+      // Replace only what differs, so quotes the draft put around the term stay where they are.
+      const pre = commonPrefix(mw.wrong, mw.right);
+      const suf = commonSuffix(mw.wrong, mw.right, pre);
+      const fromK = k + pre;
+      const toK = k + mw.wrong.length - suf;
+      const fixStart = fromK < toK ? offset(fromK) : fromK > k ? offset(fromK - 1) + 1 : start;
+      const fixEnd = fromK < toK ? offset(toK - 1) + 1 : fixStart;
+      const fixText = mw.right.slice(pre, mw.right.length - suf);
+      const editable = mapsExactly(p.segments, fixStart, fixEnd) || (fixStart === fixEnd && mapsExactly(p.segments, start, end));
+      report({
+        range: paragraphRange(p, start, end),
+        message: t('提法有误：“{wrong}”应为“{right}”（“{term}”，出处：{source}）', { wrong: mw.wrong, right: mw.right, term: c.entry.term, source: sourceOf(c, t) }),
+        ...(editable ? { fix: { range: paragraphRange(p, fixStart, fixEnd), text: fixText } } : {}),
+      });
     }
   }
 }
@@ -272,8 +365,13 @@ export const formulation: Rule = {
   fixable: true,
   check({ model, config, report, t }) {
     const entries = formulationsFor(config);
+    const index = firstIndexOf(entries);
+    const starts = new StartLists(entries.length);
     for (const p of model.paragraphs) {
-      for (const c of entries) checkLists(c, p, report, t);
+      starts.fill(index, p.text);
+      entries.forEach((c, e) => {
+        if (starts.counts[e]) checkLists(c, p, starts.offsets[e]!, starts.counts[e]!, report, t);
+      });
       checkMisWritings(entries, p, report, t);
     }
   },

@@ -23,6 +23,7 @@ interface Candidate {
 // Full-width digits: １８ → 18
 
 const FULL_DIGITS = /[０-９]{1,32}(?:．[０-９]{1,32})?/gu;
+const FULL_DIGIT_CHAR = /[０-９]/;
 
 function toHalf(s: string): string {
   return s.replace(/[０-９．]/gu, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
@@ -31,6 +32,7 @@ function toHalf(s: string): string {
 function fullWidthDigits(p: Paragraph, out: Candidate[], tr: Translate): void {
   // The numbering marker (１. or （１）) is numbering-punctuation's to fix.
   const from = p.marker ? p.marker.text.length : 0;
+  if (!FULL_DIGIT_CHAR.test(p.text)) return; // nothing FULL_DIGITS could match
   for (const m of p.text.matchAll(FULL_DIGITS)) {
     if (m.index < from) continue;
     const half = toHalf(m[0]);
@@ -62,6 +64,7 @@ function times(num: string, unit: string): string {
 
 function digitWords(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
+  if (!t.includes('千') && !t.includes('百') && !t.includes('十')) return; // DIGIT_WORD needs one
   for (const m of t.matchAll(DIGIT_WORD)) {
     const [whole, num, unit, chain] = [m[0], m[1]!, m[2]!, m[3]!];
     const end = m.index + whole.length;
@@ -91,10 +94,13 @@ function digitWords(p: Paragraph, out: Candidate[], tr: Translate): void {
 // Ranges: 15～30% → 15%～30%, 3～5万 → 3万～5万, 2023-2025年 → 2023—2025年
 
 const UNIT_RANGE = /(?<![0-9.．%％A-Za-z])([0-9]{1,6}(?:\.[0-9]{1,4})?)\s?([～~〜—－-])\s?([0-9]{1,6}(?:\.[0-9]{1,4})?)([%％万亿])/gu;
+const RANGE_SIGN = /[～~〜—－\-–]/;
 const YEAR_RANGE = /(?<![0-9.．\-－–/:：A-Za-z])((?:1[89]|2[01])[0-9]{2}(年?))\s?([-－–])\s?((?:1[89]|2[01])[0-9]{2})(?=\s?年)/gu;
 
 function ranges(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
+  // Both patterns need a dash or a tilde between two numbers.
+  if (!RANGE_SIGN.test(t)) return;
   for (const m of t.matchAll(UNIT_RANGE)) {
     const [whole, a, , b, unit] = [m[0], m[1]!, m[2]!, m[3]!, m[4]!];
     const fixed = `${a}${unit}～${b}${unit}`;
@@ -137,6 +143,8 @@ const TIME_AFTER = /^(?:个多?月|年|月|天|日|周|届|个年头)/u;
 
 function approximations(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
+  // APPROX_PLUS needs 余 or 多, APPROX_AROUND needs 左右.
+  if (!t.includes('余') && !t.includes('多') && !t.includes('左右')) return;
   const seen = new Set<number>();
   const check = (re: RegExp, second: (m: RegExpExecArray) => string, afterNumber: (m: RegExpExecArray) => number): void => {
     re.lastIndex = 0;
@@ -185,6 +193,8 @@ function cn(s: string): string {
 
 function party(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
+  // CONGRESS and NATIONAL_CONGRESS need 大, PLENUM and CENTRAL_COMMITTEE need 届.
+  if (!t.includes('大') && !t.includes('届')) return;
   for (const m of t.matchAll(CONGRESS)) {
     const n = Number(m[1]);
     const end = m.index + m[0].length;

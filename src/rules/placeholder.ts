@@ -41,19 +41,22 @@ interface Candidate {
   message: string;
 }
 
-/** Maximal runs of characters from `set`, as [start, end) pairs. */
+const RUN_PATTERNS = new Map<string, RegExp>();
+
+/**
+ * Maximal runs of characters from `set` (UTF-16 code units), as [start, end) pairs. A regular
+ * expression finds them: the engine scans natively, where a loop over t[i] would make a string
+ * of every character.
+ */
 function runsOf(t: string, set: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let i = 0;
-  while (i < t.length) {
-    if (!set.includes(t[i]!)) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < t.length && set.includes(t[i]!)) i++;
-    out.push([s, i]);
+  let re = RUN_PATTERNS.get(set);
+  if (!re) {
+    const units = [...Array(set.length).keys()].map((k) => '\\u' + set.charCodeAt(k).toString(16).padStart(4, '0'));
+    RUN_PATTERNS.set(set, (re = new RegExp(`[${units.join('')}]+`, 'g')));
   }
+  const out: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
 
@@ -180,24 +183,37 @@ const NOTE_WORDS = /待(?:补|定|填|充|完善|核|确认|更新|查|写|修�
 const PAREN_NOTE = /[（(]\s{0,2}(待(?:补充?|定|填写?|完善|核实|确认))\s{0,2}[）)]/gu;
 const OMITTED = /[（(]\s{0,2}(?:此处|以下|下|内容|具体内容|具体|详细|数据)?略\s{0,2}[）)]/gu;
 const TODO = /todo|tbd|fixme/giu;
+const TODO_START = /[tTfF]/;
+const BRACKET_OPEN = /[【\[［〔]/;
 
 function notes(p: Paragraph, out: Candidate[], tr: Translate): void {
   const t = p.text;
-  for (const m of t.matchAll(BRACKET_NOTE)) {
-    if (!NOTE_WORDS.test(m[1]!)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, message: tr('未完成的待补标记“{note}”：应补全内容并删除标记', { note: m[0] }) });
+  // Each pattern needs a character that most paragraphs lack: skip the scans that cannot match.
+  const paren = t.includes('（') || t.includes('(');
+  if (BRACKET_OPEN.test(t)) {
+    for (const m of t.matchAll(BRACKET_NOTE)) {
+      if (!NOTE_WORDS.test(m[1]!)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: tr('未完成的待补标记“{note}”：应补全内容并删除标记', { note: m[0] }) });
+    }
   }
-  for (const m of t.matchAll(PAREN_NOTE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, message: tr('未完成的待补标记“{note}”：应补全内容并删除标记', { note: m[0] }) });
+  if (paren && t.includes('待')) {
+    for (const m of t.matchAll(PAREN_NOTE)) {
+      out.push({ start: m.index, end: m.index + m[0].length, message: tr('未完成的待补标记“{note}”：应补全内容并删除标记', { note: m[0] }) });
+    }
   }
-  for (const m of t.matchAll(OMITTED)) {
-    out.push({ start: m.index, end: m.index + m[0].length, message: tr('内容省略标记“{note}”：定稿中应补全被省略的内容', { note: m[0] }) });
+  if (paren && t.includes('略')) {
+    for (const m of t.matchAll(OMITTED)) {
+      out.push({ start: m.index, end: m.index + m[0].length, message: tr('内容省略标记“{note}”：定稿中应补全被省略的内容', { note: m[0] }) });
+    }
   }
-  for (const m of t.matchAll(TODO)) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (test(LATIN, charBefore(t, s)) || test(LATIN, charAt(t, e))) continue;
-    out.push({ start: s, end: e, message: tr('未处理的待办标记“{note}”：应完成后删除', { note: m[0] }) });
+  // todo, tbd and fixme start with t or f in either case (no other character folds to them).
+  if (TODO_START.test(t)) {
+    for (const m of t.matchAll(TODO)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (test(LATIN, charBefore(t, s)) || test(LATIN, charAt(t, e))) continue;
+      out.push({ start: s, end: e, message: tr('未处理的待办标记“{note}”：应完成后删除', { note: m[0] }) });
+    }
   }
 }
 

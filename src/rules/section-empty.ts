@@ -16,12 +16,20 @@ export const sectionEmpty: Rule = {
       // A line that is a whole sentence (…。) is an item in its own right, not a heading awaiting text.
       return !s.headingAlone || /[。！？；;!?]$/.test(model.paragraphs[s.paragraph]!.text) || s.children.length > 0 || (next !== undefined && !next.marker && next.range.start <= s.range.end);
     };
+    // Whether some member of a sibling list at a level has a body: asked once per list and level.
+    const anyBody = new Map<readonly Section[], Map<number, boolean>>();
+    const siblingsHaveBody = (list: readonly Section[], level: number): boolean => {
+      let byLevel = anyBody.get(list);
+      if (!byLevel) anyBody.set(list, (byLevel = new Map()));
+      let answer = byLevel.get(level);
+      if (answer === undefined) byLevel.set(level, (answer = list.filter((x) => x.level === level).some(hasBody)));
+      return answer;
+    };
     for (const s of model.allSections) {
       if (hasBody(s)) continue;
       // Items that are all one line each are a list, not headings: only an empty one among
       // siblings with bodies is a heading left without its text.
-      const siblings = (s.parent ? s.parent.children : model.sections).filter((x) => x.level === s.level);
-      if (!siblings.some(hasBody)) continue;
+      if (!siblingsHaveBody(s.parent ? s.parent.children : model.sections, s.level)) continue;
       report({ range: s.headingRange, message: t('标题“{heading}”下没有正文', { heading: s.marker.text + s.heading }) });
     }
     // An enumeration whose last item is only a topic phrase, while the others have bodies.
