@@ -1,5 +1,6 @@
 import { paragraphRange, type Paragraph } from '../core/model';
 import type { Rule, RuleContext } from '../core/types';
+import { charAt, charBefore, isHan } from './shared';
 
 type Translate = RuleContext<unknown>['t'];
 
@@ -8,28 +9,9 @@ type Translate = RuleContext<unknown>['t'];
  * 某某, 〇〇, 【待补】-like notes, （略）, TODO; plus the patterns the user lists in the config.
  */
 
-const HAN = /^\p{Script=Han}$/u;
 const LATIN = /^[A-Za-zＡ-Ｚａ-ｚ]$/;
 const DIGIT = /^[0-9０-９]$/;
 
-/** The whole character before offset i (a surrogate pair counts as one). */
-function charBefore(t: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const c = t.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return t.slice(i - 2, i);
-  return t[i - 1];
-}
-
-function charAt(t: string, i: number): string | undefined {
-  if (i >= t.length) return undefined;
-  const c = t.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) return t.slice(i, i + 2);
-  return t[i];
-}
-
-function isHan(c: string | undefined): boolean {
-  return c !== undefined && HAN.test(c);
-}
 
 function test(re: RegExp, c: string | undefined): boolean {
   return c !== undefined && re.test(c);

@@ -1,6 +1,7 @@
 import { mapsExactly } from '../core/source';
 import { paragraphRange, type Paragraph } from '../core/model';
 import type { Rule } from '../core/types';
+import { charAt, charBefore, isHan } from './shared';
 
 /**
  * Half-width , ; : ? ! ( ) in Chinese text become full-width (GB/T 15834-2011 5.1). Numbers
@@ -17,7 +18,6 @@ const FULL: Record<string, { to: string; name: string }> = {
   ')': { to: '）', name: '右括号' },
 };
 
-const HAN = /^\p{Script=Han}$/u;
 /** Closing Chinese quotes and brackets: a mark after them is in Chinese text. */
 const CLOSE_CN = new Set(['”', '’', '」', '』', '》', '〉', '）', '】', '〕', '］']);
 /** Opening Chinese quotes and brackets, and the closing quotes a ？ or ！ may stand before. */
@@ -27,23 +27,6 @@ const DIGIT = /^[0-9０-９]$/;
 const PARENS = /[()（）]/g;
 const MARKS = /[,;:?!]/g;
 
-function charBefore(t: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const c = t.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return t.slice(i - 2, i);
-  return t[i - 1];
-}
-
-function charAt(t: string, i: number): string | undefined {
-  if (i >= t.length) return undefined;
-  const c = t.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) return t.slice(i, i + 2);
-  return t[i];
-}
-
-function isHan(c: string | undefined): boolean {
-  return c !== undefined && HAN.test(c);
-}
 
 /** isHan(charAt(t, i)), without making a string for the common cases (ASCII, the CJK block). */
 function isHanAt(t: string, i: number): boolean {

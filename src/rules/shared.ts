@@ -19,3 +19,25 @@ export function siblingRuns(roots: readonly Section[]): Section[][] {
   visit(roots);
   return runs;
 }
+
+const HAN = /^\p{Script=Han}$/u;
+
+/** The whole character before offset i (a surrogate pair counts as one). */
+export function charBefore(t: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const c = t.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return t.slice(i - 2, i);
+  return t[i - 1];
+}
+
+/** The whole character at offset i (a surrogate pair counts as one). */
+export function charAt(t: string, i: number): string | undefined {
+  if (i >= t.length) return undefined;
+  const c = t.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) return t.slice(i, i + 2);
+  return t[i];
+}
+
+export function isHan(c: string | undefined): boolean {
+  return c !== undefined && HAN.test(c);
+}
