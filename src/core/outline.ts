@@ -15,13 +15,29 @@ export interface OutlineNode {
 
 /** The section tree as a reader sees it: marker, heading, line and 字数 of each section. */
 export function outlineOf(model: DocumentModel): OutlineNode[] {
+  // Counted over the paragraphs' prose, as draftCharCount counts the whole, so that Markdown markup
+  // (`###`, `**`) is not counted and a section never holds more than the draft.
+  const { paragraphs } = model;
+  const before = new Array<number>(paragraphs.length + 1);
+  before[0] = 0;
+  for (let i = 0; i < paragraphs.length; i++) before[i + 1] = before[i]! + countChars(paragraphs[i]!.text);
+  const charsOf = (s: Section): number => {
+    let lo = s.paragraph;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (paragraphs[mid]!.range.start < s.range.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return before[lo]! - before[s.paragraph]!;
+  };
   const node = (s: Section): OutlineNode => ({
     label: s.marker.text + s.heading,
     marker: s.marker.text,
     heading: s.heading,
     level: s.level,
     line: model.paragraphs[s.paragraph]!.line,
-    chars: countChars(model.text.slice(s.range.start, s.range.end)),
+    chars: charsOf(s),
     section: s,
     children: s.children.map(node),
   });
