@@ -156,6 +156,36 @@ export const MESSAGES_EN: Readonly<Record<string, string>> = {
     '{list}”, “{item}',
   '{list}”“{item}':
     '{list}”, “{item}',
+  // Section commands (src/core/restructure.ts): why an operation is refused
+  '没有这一节':
+    'There is no such section',
+  '“{marker}”已是同级第一项，无法上移':
+    '“{marker}” is already the first at its level: it cannot move up',
+  '“{marker}”已是同级最后一项，无法下移':
+    '“{marker}” is already the last at its level: it cannot move down',
+  '“{marker}”已是最高一级，无法升级':
+    '“{marker}” is already at the top level: it cannot be promoted',
+  '“{marker}”是同级第一项，前面没有可并入的一节，无法降级':
+    '“{marker}” is the first at its level: there is no section before it to go under, so it cannot be demoted',
+  '层级已到最深一级“①”，无法再降级':
+    'The deepest level “①” is reached: it cannot go one level deeper',
+  '“①”类序号最多到“⑳”，无法再增加':
+    'Circled numbers stop at “⑳”: there is no room for another',
+  '不能把一节移到它自身或它的下级之中':
+    'A section cannot be moved into itself or one of its subsections',
+  '序号“{marker}”中含有Markdown标记，无法自动改写':
+    'The marker “{marker}” has Markdown markup inside it and cannot be rewritten automatically',
+  '调整后的序号无法被正确识别（如“1.”后紧跟数字），未作修改':
+    'After the change the markers would no longer read as markers (such as “1.” followed by a digit), so nothing was changed',
+  // Numbering completion (src/core/numbering-completion.ts): what each suggestion is
+  '“{previous}”之后的下一节':
+    'The next section after “{previous}”',
+  '“{parent}”下的第一项':
+    'The first item under “{parent}”',
+  '“{previous}”之后的下一项':
+    'The next item after “{previous}”',
+  '正文的第一节':
+    'The first section of the body',
   // The sources of the built-in formulations (src/rules/data/formulations.ts), filled into {source}
   '《中共中央关于在全党深入开展党的群众路线教育实践活动的意见》（2013年）':
     'Opinions of the CPC Central Committee on Carrying Out the Mass Line Education and Practice Campaign Throughout the Party (2013)',

@@ -207,3 +207,23 @@ export function nodeById(nodes: readonly TreeNodePlan[], id: string): TreeNodePl
   }
   return undefined;
 }
+
+export interface SectionCount {
+  /** Marker and heading, as in the outline tree: “一、主要做法”. */
+  label: string;
+  /** 字数 of the section, subsections included, counted as the outline tree counts it. */
+  chars: number;
+  /** 0-based line of the heading. */
+  line: number;
+}
+
+/**
+ * 字数 of the whole draft (as the status bar counts it) and of each top-level section (as the
+ * outline tree counts it), for planning a speech by length.
+ */
+export function sectionCounts(model: DocumentModel): { total: number; sections: SectionCount[] } {
+  return {
+    total: draftCharCount(model),
+    sections: outlineOf(model).map((n) => ({ label: n.label || n.marker, chars: n.chars, line: n.line })),
+  };
+}
