@@ -6,7 +6,9 @@ const executable = process.env.VSCODE_EXECUTABLE;
 
 export default defineConfig({
   label: 'integration',
-  files: 'dist/test/suite/**/*.test.js',
+  // extension.test.js first: its first test checks that nothing has activated the extension yet,
+  // and glob gives the other files in no fixed order.
+  files: ['dist/test/suite/extension.test.js', 'dist/test/suite/**/*.test.js'],
   // scripts/test-integration.mjs opens a fresh copy of test/integration/fixtures (the suite edits it).
   workspaceFolder: process.env.DANGJIAN_IT_WORKSPACE ?? './test/integration/fixtures',
   // Without an executable test-cli would download VS Code; the lowest version the manifest allows.

@@ -2,8 +2,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 
-export const DRAFT_EXTENSIONS = ['.txt', '.md', '.markdown'];
+export const DRAFT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+/** A draft a folder walk takes; ~$稿.docx is the owner file Word keeps beside a document it has open. */
+function isDraftName(name: string): boolean {
+  return DRAFT_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !name.startsWith('~$');
+}
 
 export interface Expansion {
   files: string[];
@@ -39,13 +44,13 @@ async function walk(dir: string, out: string[], problems: Expansion['problems'],
     }
     if (isDir) {
       if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(full, out, problems, seen);
-    } else if (isFile && DRAFT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+    } else if (isFile && isDraftName(e.name)) {
       out.push(full);
     }
   }
 }
 
-/** Files, folders (their .txt and .md drafts) and globs, in the order given, each file once. */
+/** Files, folders (their .txt, .md and .docx drafts) and globs, in the order given, each file once. */
 export async function expandInputs(inputs: readonly string[], cwd: string): Promise<Expansion> {
   const files: string[] = [];
   const problems: Expansion['problems'] = [];

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import { quoteOf } from '../core/docx/quote';
 import type { Finding, Rule, Severity } from '../core/types';
 import type { LineIndex } from '../core/text';
 
@@ -10,6 +11,20 @@ export interface FileReport {
   lines: LineIndex | undefined;
   /** Set when the file could not be linted at all (unreadable, undecodable, bad config). */
   fatal?: string;
+  /** A Word document: its paragraphs, one per line of the linted text. */
+  docx?: { paragraphs: readonly string[] };
+}
+
+/**
+ * A .docx has no lines: its findings name the paragraph (line = paragraph) and quote how the
+ * paragraph begins, and carry no fix, since a fix's offsets are into the text read out of it.
+ */
+export function isDocxReport(r: FileReport): boolean {
+  return r.docx !== undefined || /\.docx$/i.test(r.filePath);
+}
+
+function quoteAt(r: FileReport, line: number): string {
+  return quoteOf(r.docx?.paragraphs[line - 1] ?? '');
 }
 
 export interface JsonMessage {
@@ -22,6 +37,8 @@ export interface JsonMessage {
   endColumn: number;
   fix?: { range: [number, number]; text: string };
   fatal?: true;
+  /** For a .docx: the start of the paragraph the finding is in. */
+  quote?: string;
 }
 
 export interface JsonResult {
@@ -30,11 +47,13 @@ export interface JsonResult {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  format?: 'docx';
 }
 
 const SEVERITY_NUMBER: Record<Severity, 0 | 1 | 2> = { info: 0, warning: 1, error: 2 };
 
 export function toJsonResult(r: FileReport): JsonResult {
+  const docx = isDocxReport(r);
   if (r.fatal) {
     return {
       filePath: r.filePath,
@@ -42,6 +61,7 @@ export function toJsonResult(r: FileReport): JsonResult {
       errorCount: 1,
       warningCount: 0,
       infoCount: 0,
+      ...(docx ? { format: 'docx' as const } : {}),
     };
   }
   const messages = r.findings.map((f): JsonMessage => {
@@ -55,7 +75,8 @@ export function toJsonResult(r: FileReport): JsonResult {
       column: s.character + 1,
       endLine: e.line + 1,
       endColumn: e.character + 1,
-      ...(f.fix ? { fix: { range: [f.fix.range.start, f.fix.range.end] as [number, number], text: f.fix.text } } : {}),
+      ...(f.fix && !docx ? { fix: { range: [f.fix.range.start, f.fix.range.end] as [number, number], text: f.fix.text } } : {}),
+      ...(docx ? { quote: quoteAt(r, s.line + 1) } : {}),
     };
   });
   return {
@@ -64,6 +85,7 @@ export function toJsonResult(r: FileReport): JsonResult {
     errorCount: r.findings.filter((f) => f.severity === 'error').length,
     warningCount: r.findings.filter((f) => f.severity === 'warning').length,
     infoCount: r.findings.filter((f) => f.severity === 'info').length,
+    ...(docx ? { format: 'docx' as const } : {}),
   };
 }
 
@@ -105,7 +127,8 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
     const rows = json.messages.map((m) => {
       const sev: Severity = m.severity === 2 ? 'error' : m.severity === 1 ? 'warning' : 'info';
       if (m.fix) fixable++;
-      return { pos: `${m.line}:${m.column}`, sev, message: m.message, rule: m.ruleId ?? '' };
+      const pos = json.format === 'docx' ? `第${m.line}段 “${m.quote}”` : `${m.line}:${m.column}`;
+      return { pos, sev, message: m.message, rule: m.ruleId ?? '' };
     });
     const posW = Math.max(...rows.map((r) => width(r.pos)));
     const msgW = Math.min(80, Math.max(...rows.map((r) => width(r.message))));
@@ -130,6 +153,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
   const notifications: Sarif.Notification[] = [];
   for (const r of reports) {
     const uri = pathToFileURL(r.filePath).href;
+    const docx = isDocxReport(r);
     if (r.fatal) {
       notifications.push({ level: 'error', message: { text: r.fatal }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
       continue;
@@ -143,15 +167,19 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
         level: SARIF_LEVEL[f.severity],
         message: { text: f.message },
         locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri },
-              region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
-            },
-          },
+          docx
+            ? // A Word file has no text lines for a region to point at: the location names the paragraph.
+              { physicalLocation: { artifactLocation: { uri } }, message: { text: `第${s.line + 1}段 “${quoteAt(r, s.line + 1)}”` } }
+            : {
+                physicalLocation: {
+                  artifactLocation: { uri },
+                  region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+                },
+              },
         ],
+        ...(docx ? { properties: { paragraph: s.line + 1, column: s.character + 1, quote: quoteAt(r, s.line + 1) } } : {}),
       };
-      if (f.fix) {
+      if (f.fix && !docx) {
         result.fixes = [
           {
             artifactChanges: [

@@ -8,6 +8,7 @@ import { formatOutline, outlineOf } from '../core/outline';
 import type { SeveritySetting } from '../core/types';
 import { RULES } from '../rules';
 import { BinaryFileError, decode, DecodeError, encode } from './decode';
+import { isDocx, lintDocx, MAX_DOCX_BYTES } from './docx';
 import { expandInputs } from './files';
 import { formatJson, formatSarif, formatStylish, type FileReport } from './format';
 
@@ -24,12 +25,15 @@ export interface Io {
 
 const HELP = `用法：dangjian-lint [选项] <文件|文件夹|通配符>...
 
-检查党建文稿（.txt、.md）的序号层级、结构与格式。文件夹会检查其中所有 .txt 和 .md 文件。
+检查党建文稿（.txt、.md、.docx）的序号层级、结构与格式。文件夹会检查其中所有 .txt、.md 和 .docx 文件。
+Word 文稿（.docx）按段落检查（含表格中的段落，自动编号按显示的序号计入，页眉页脚、批注、脚注和
+修订中删除的文字不计入），问题以“第N段”和该段开头的文字标出；--fix 不修改 .docx 文件。
 
 选项：
   --format <stylish|json|sarif>  输出格式（默认 stylish）
   --fix                          自动修复可修复的问题，并写回文件（保留原编码、BOM 和换行符）
   --outline                      输出文稿的层级提纲
+  --export-docx <输出.docx>      另存为 Word 文稿（GB/T 9704 版式：A4、22 行×28 字、仿宋正文、页码）；只能指定一个文稿
   --config <路径>                使用指定的配置文件（默认从文稿所在文件夹向上查找 ${CONFIG_FILE}）
   --rule <规则=级别>             调整规则级别，级别为 off、info、warning、error；可多次使用
   --max-warnings <数量>          警告超过该数量时以退出码 1 结束
@@ -45,6 +49,7 @@ interface Options {
   format: 'stylish' | 'json' | 'sarif';
   fix: boolean;
   outline: boolean;
+  exportDocx: string | undefined;
   config: string | undefined;
   rules: Record<string, SeveritySetting>;
   maxWarnings: number | undefined;
@@ -63,6 +68,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
         outline: { type: 'boolean' },
+        'export-docx': { type: 'string' },
         config: { type: 'string', short: 'c' },
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
@@ -97,10 +103,17 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     rules[m[1]!] = m[2] as SeveritySetting;
   }
   if (!parsed.positionals.length) throw new UsageError('请指定要检查的文件、文件夹或通配符（dangjian-lint --help 查看用法）');
+  const exportDocx = v['export-docx'];
+  if (exportDocx !== undefined) {
+    // A typo such as `--export-docx 稿.txt` must not replace a text file with a Word one.
+    if (!/\.docx$/i.test(exportDocx)) throw new UsageError(`--export-docx 的输出文件应以 .docx 结尾，此处为“${exportDocx}”`);
+    if (parsed.positionals.length !== 1) throw new UsageError(`--export-docx 只能导出一个文稿，此处指定了 ${parsed.positionals.length} 个`);
+  }
   return {
     format,
     fix: v.fix ?? false,
     outline: v.outline ?? false,
+    exportDocx,
     config: v.config,
     rules,
     maxWarnings,
@@ -164,17 +177,26 @@ class ConfigLoader {
   }
 }
 
+/** Where a write to `file` lands: the link's destination, or the path itself for a file yet to be made. */
+async function realTarget(file: string): Promise<string> {
+  return fs.realpath(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return path.resolve(file);
+    throw e;
+  });
+}
+
 /**
  * Writes through a temp file and a rename, so a crash never leaves half a draft. The target is the
- * link's destination, not the link, and the temp file gets the draft's own mode (umask aside).
+ * link's destination, not the link, and the temp file gets the draft's own mode (umask aside); a
+ * new file gets the default mode.
  */
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const target = await fs.realpath(file);
+  const target = await realTarget(file);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.dangjian-${process.pid}.tmp`);
-  const mode = (await fs.stat(target)).mode & 0o7777;
+  const mode = await fs.stat(target).then((st) => st.mode & 0o7777, () => undefined);
   try {
-    await fs.writeFile(tmp, bytes, { mode });
-    await fs.chmod(tmp, mode);
+    await fs.writeFile(tmp, bytes, mode === undefined ? {} : { mode });
+    if (mode !== undefined) await fs.chmod(tmp, mode);
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
@@ -183,7 +205,7 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 }
 
 /** Lints one file; never throws for a problem with the file itself. */
-async function lintFile(file: string, options: Options, configs: ConfigLoader): Promise<{ report: FileReport; result?: LintResult; configError?: boolean }> {
+async function lintFile(file: string, options: Options, configs: ConfigLoader): Promise<{ report: FileReport; result?: LintResult; configError?: boolean; note?: string }> {
   let config: ResolvedConfig;
   try {
     config = await configs.forFile(file);
@@ -194,13 +216,15 @@ async function lintFile(file: string, options: Options, configs: ConfigLoader): 
   let bytes: Buffer;
   try {
     const st = await fs.stat(file);
-    if (st.size > MAX_FILE_BYTES) {
-      return { report: { filePath: file, findings: [], lines: undefined, fatal: `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），已跳过` } };
+    const limit = isDocx(file) ? MAX_DOCX_BYTES : MAX_FILE_BYTES;
+    if (st.size > limit) {
+      return { report: { filePath: file, findings: [], lines: undefined, fatal: `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${limit / 1048576} MB），已跳过` } };
     }
     bytes = await fs.readFile(file);
   } catch (e) {
     return { report: { filePath: file, findings: [], lines: undefined, fatal: `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } };
   }
+  if (isDocx(file)) return lintDocx(file, bytes, options, config);
   let decoded;
   try {
     decoded = decode(bytes);
@@ -251,15 +275,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const missing: FileReport[] = problems.map((p) => ({ filePath: path.resolve(io.cwd, p.input), findings: [], lines: undefined, fatal: p.message }));
   let failed = problems.length > 0;
   if (!files.length) {
-    if (!problems.length) io.stderr('dangjian-lint：没有找到 .txt 或 .md 文稿\n');
+    if (!problems.length) io.stderr('dangjian-lint：没有找到 .txt、.md 或 .docx 文稿\n');
     return 2;
+  }
+  let exportTo: string | undefined;
+  if (options.exportDocx !== undefined) {
+    if (files.length !== 1) {
+      io.stderr(`dangjian-lint：--export-docx 只能导出一个文稿，“${options.inputs[0]}”包含 ${files.length} 个\n`);
+      return 2;
+    }
+    exportTo = path.resolve(io.cwd, options.exportDocx);
+    if ((await realTarget(exportTo)) === (await realTarget(files[0]!))) {
+      io.stderr(`dangjian-lint：--export-docx 不能覆盖要检查的文稿本身：${options.exportDocx}\n`);
+      return 2;
+    }
   }
   const configs = new ConfigLoader(options.config ? path.resolve(io.cwd, options.config) : undefined, options.rules);
   const reports: FileReport[] = [];
   const outlines: string[] = [];
   const toldConfig = new Set<string>();
   for (const file of files) {
-    const { report, result, configError } = await lintFile(file, options, configs);
+    const { report, result, configError, note } = await lintFile(file, options, configs);
+    if (note) io.stderr(`dangjian-lint：${path.relative(io.cwd, file) || file}：${note}\n`);
     if (report.fatal) {
       failed = true;
       // A bad config is one problem, however many files it governs: say it once.
@@ -267,6 +304,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (configError) toldConfig.add(report.fatal);
     }
     reports.push(report);
+    if (exportTo && result) {
+      const relative = path.relative(io.cwd, exportTo);
+      const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : exportTo;
+      try {
+        // Loaded only now: the Word library is some 220 KB of code that a plain lint never needs.
+        const { exportDocx } = await import('../core/docx/export');
+        await writeAtomically(exportTo, await exportDocx(result.model));
+        io.stderr(`dangjian-lint：已导出 Word 文稿：${shown}\n`);
+      } catch (e) {
+        failed = true;
+        io.stderr(`dangjian-lint：无法导出 Word 文稿 ${shown}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      }
+    }
     if (options.outline && result) {
       const m = result.model;
       const title = m.title === undefined ? '（无标题）' : m.paragraphs[m.title]!.text;

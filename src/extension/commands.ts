@@ -24,6 +24,7 @@ export const COMMANDS = {
   pickDocumentType: PICK_TYPE_COMMAND,
   showInlineItems: 'dangjian.outline.showInlineItems',
   hideInlineItems: 'dangjian.outline.hideInlineItems',
+  exportDocx: 'dangjian.exportDocx',
 } as const;
 
 /** The README shipped in the extension, where each rule is documented. */
@@ -168,5 +169,24 @@ export function registerCommands(deps: {
     }),
 
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, () => lintWorkspace(linter, configs, log)),
+
+    // `target` lets a caller (a test, a task) skip the save dialog. Menus pass the draft's own URI
+    // as the first argument, so only a .docx counts as a target.
+    vscode.commands.registerCommand(COMMANDS.exportDocx, async (target?: unknown) => {
+      const active = await activeDraft();
+      if (!active) return undefined;
+      let exporter: typeof import('./export');
+      try {
+        // A separate bundle (dist/export.js), so that activation never loads the Word library.
+        exporter = await import('./export');
+      } catch (e) {
+        // The web extension host can load nothing but its one bundle (the command is hidden there).
+        log.error(e instanceof Error ? e : String(e));
+        void vscode.window.showErrorMessage(t('此环境无法导出 Word 文稿，请在桌面版 VS Code 或命令行（dangjian-lint --export-docx）中导出。'));
+        return undefined;
+      }
+      const to = target instanceof vscode.Uri && /\.docx$/i.test(target.path) ? target : undefined;
+      return exporter.exportDraft(active.linted.result.model, active.editor.document.uri, to);
+    }),
   ];
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ActionPlan } from '../core/actions';
 import { FIX_ALL_KIND } from '../core/actions';
 import type { ConfigProblem } from '../core/editorconfig';
+import type { MarkerSuggestion } from '../core/numbering-completion';
 import type { FoldPlan, SymbolPlan, TreeNodePlan } from '../core/sections';
 import type { LineIndex, Range as CoreRange } from '../core/text';
 import type { Finding, Fix, Severity } from '../core/types';
@@ -26,6 +27,15 @@ export function toRange(lines: LineIndex, r: CoreRange): vscode.Range {
 /** The offsets of an editor range (the inverse of toRange, clamped to the text). */
 export function fromRange(lines: LineIndex, r: vscode.Range): CoreRange {
   return { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) };
+}
+
+export function fromPosition(lines: LineIndex, p: vscode.Position): number {
+  return lines.offsetAt(p);
+}
+
+/** A selection over the range, its cursor at the end (where typing over a selected heading goes on). */
+export function toSelection(lines: LineIndex, r: CoreRange): vscode.Selection {
+  return new vscode.Selection(toPosition(lines, r.start), toPosition(lines, r.end));
 }
 
 export function toSeverity(s: Severity | 'off'): vscode.DiagnosticSeverity {
@@ -131,7 +141,7 @@ export interface TreeItemText {
  * An outline node as a tree item: marker and heading, 字数 as description, an error (or
  * warning) icon when the section holds such findings, and a click that selects the heading.
  */
-export function toTreeItem(node: TreeNodePlan, uri: vscode.Uri, text: TreeItemText): vscode.TreeItem {
+export function toTreeItem(node: TreeNodePlan, uri: vscode.Uri, text: TreeItemText, ops: Iterable<string> = []): vscode.TreeItem {
   const item = new vscode.TreeItem(
     node.label,
     node.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
@@ -139,7 +149,8 @@ export function toTreeItem(node: TreeNodePlan, uri: vscode.Uri, text: TreeItemTe
   item.id = `${uri.toString()}#${node.id}`;
   item.description = text.description;
   item.tooltip = text.tooltip;
-  item.contextValue = node.kind === 'section' ? (node.errors ? 'section.error' : 'section') : 'inline';
+  // The operations a section allows ride in its context value (` op:moveUp op:demote`), for the menus' `viewItem =~` tests.
+  item.contextValue = node.kind === 'section' ? (node.errors ? 'section.error' : 'section') + [...ops].map((o) => ` op:${o}`).join('') : 'inline';
   item.iconPath = node.errors
     ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
     : node.warnings
@@ -147,4 +158,20 @@ export function toTreeItem(node: TreeNodePlan, uri: vscode.Uri, text: TreeItemTe
       : new vscode.ThemeIcon(node.kind === 'section' ? 'symbol-string' : 'list-ordered');
   item.command = { command: REVEAL_COMMAND, title: text.commandTitle, arguments: [uri.toString(), node.selection.start, node.selection.end] };
   return item;
+}
+
+/** A numbering marker offered at the cursor: it replaces what the user has typed of it. */
+export function toCompletionItem(lines: LineIndex, s: MarkerSuggestion, order: number): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(s.insert, vscode.CompletionItemKind.EnumMember);
+  item.range = toRange(lines, s.replace);
+  item.insertText = s.insert;
+  item.detail = s.detail;
+  item.sortText = String(order).padStart(4, '0');
+  item.preselect = order === 0;
+  return item;
+}
+
+/** Dragged outline nodes, as the tree's own data transfer item (kept as they are within the same tree). */
+export function toDataTransferItem(nodes: readonly TreeNodePlan[]): vscode.DataTransferItem {
+  return new vscode.DataTransferItem(nodes);
 }

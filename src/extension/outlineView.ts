@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DocumentModel } from '../core/model';
 import { nodeAt, outlineTree, type TreeNodePlan } from '../core/sections';
 import { settingsFor } from './configService';
 import { fromRange, REVEAL_COMMAND, toRange, toTreeItem } from './convert';
@@ -22,6 +23,9 @@ export function treeItemText(node: TreeNodePlan): { description: string; tooltip
   };
 }
 
+/** The operations a section node's context menu offers (by the model the tree was built from). */
+export type OpsOf = (model: DocumentModel, node: TreeNodePlan) => readonly string[];
+
 /**
  * The outline tree of the active draft: sections (and, when shown, inline items) from the core,
  * rebuilt whenever the linter has linted the active document.
@@ -31,8 +35,12 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNodePlan> {
   readonly onDidChangeTreeData = this.changed.event;
   private doc: vscode.TextDocument | undefined;
   private roots: TreeNodePlan[] = [];
+  private model: DocumentModel | undefined;
 
-  constructor(private readonly linter: LintService) {}
+  constructor(
+    private readonly linter: LintService,
+    private readonly opsOf?: OpsOf,
+  ) {}
 
   get document(): vscode.TextDocument | undefined {
     return this.doc;
@@ -46,6 +54,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNodePlan> {
   show(doc: vscode.TextDocument | undefined): boolean {
     this.doc = doc;
     const linted = doc ? this.linter.last(doc) : undefined;
+    this.model = linted?.result.model;
     this.roots = linted && doc ? outlineTree(linted.result.model, linted.result.findings, { inlineItems: settingsFor(doc.uri).showInlineItems }) : [];
     this.changed.fire(undefined);
     return !!linted;
@@ -56,7 +65,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNodePlan> {
   }
 
   getTreeItem(node: TreeNodePlan): vscode.TreeItem {
-    return toTreeItem(node, this.doc!.uri, treeItemText(node));
+    const ops = this.model && this.opsOf && node.kind === 'section' ? this.opsOf(this.model, node) : [];
+    return toTreeItem(node, this.doc!.uri, treeItemText(node), ops);
   }
 
   getChildren(node?: TreeNodePlan): TreeNodePlan[] {
@@ -84,9 +94,16 @@ export class OutlineView implements vscode.Disposable {
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRevealed: string | undefined;
 
-  constructor(private readonly linter: LintService) {
-    this.provider = new OutlineProvider(linter);
-    this.view = vscode.window.createTreeView(OUTLINE_VIEW, { treeDataProvider: this.provider, showCollapseAll: true });
+  constructor(
+    private readonly linter: LintService,
+    options: { dragAndDropController?: vscode.TreeDragAndDropController<TreeNodePlan>; opsOf?: OpsOf } = {},
+  ) {
+    this.provider = new OutlineProvider(linter, options.opsOf);
+    this.view = vscode.window.createTreeView(OUTLINE_VIEW, {
+      treeDataProvider: this.provider,
+      showCollapseAll: true,
+      ...(options.dragAndDropController ? { dragAndDropController: options.dragAndDropController } : {}),
+    });
     this.disposables.push(
       this.view,
       this.provider,

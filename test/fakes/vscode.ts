@@ -157,6 +157,43 @@ export class TreeItem {
   ) {}
 }
 
+export enum CompletionItemKind {
+  Text = 0,
+  Value = 11,
+  Snippet = 27,
+  EnumMember = 19,
+}
+
+export class CompletionItem {
+  range?: Range;
+  insertText?: string;
+  detail?: string;
+  sortText?: string;
+  filterText?: string;
+  preselect?: boolean;
+  constructor(
+    public label: string,
+    public kind?: CompletionItemKind,
+  ) {}
+}
+
+export class DataTransferItem {
+  constructor(readonly value: any) {}
+  async asString(): Promise<string> {
+    return typeof this.value === 'string' ? this.value : JSON.stringify(this.value);
+  }
+}
+
+export class DataTransfer {
+  private readonly items = new Map<string, DataTransferItem>();
+  get(mimeType: string): DataTransferItem | undefined {
+    return this.items.get(mimeType.toLowerCase());
+  }
+  set(mimeType: string, value: DataTransferItem): void {
+    this.items.set(mimeType.toLowerCase(), value);
+  }
+}
+
 export class CodeActionKind {
   static readonly Empty = new CodeActionKind('');
   static readonly QuickFix = new CodeActionKind('quickfix');
@@ -250,6 +287,28 @@ export enum FileType {
   Unknown = 0,
   File = 1,
   Directory = 2,
+}
+export enum FileChangeType {
+  Changed = 1,
+  Created = 2,
+  Deleted = 3,
+}
+export class FileSystemError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+  static FileNotFound(uri?: Uri | string): FileSystemError {
+    return new FileSystemError(`FileNotFound: ${String(uri)}`, 'FileNotFound');
+  }
+  static NoPermissions(uri?: Uri | string): FileSystemError {
+    return new FileSystemError(`NoPermissions: ${String(uri)}`, 'NoPermissions');
+  }
+  static Unavailable(uri?: Uri | string): FileSystemError {
+    return new FileSystemError(`Unavailable: ${String(uri)}`, 'Unavailable');
+  }
 }
 export enum ConfigurationTarget {
   Global = 1,
@@ -368,28 +427,44 @@ const events = {
 
 export const host = {
   settings: {} as Record<string, unknown>,
-  files: new Map<string, string>(),
+  /** Files by path (any scheme without a provider of its own): text, or bytes for binary files. */
+  files: new Map<string, string | Uint8Array>(),
+  /** File system providers by scheme (workspace.registerFileSystemProvider). */
+  fileSystems: new Map<string, any>(),
+  /** Answers showOpenDialog; records what it was asked. */
+  openDialog: undefined as undefined | ((options: any) => Uri[] | undefined),
+  /** Picks a button of an information message (by its title), or none. */
+  messageChoice: undefined as undefined | ((message: string, items: string[]) => string | undefined),
+  errors: [] as string[],
+  untitledCount: 0,
   documents: [] as FakeTextDocument[],
   commands: new Map<string, (...args: any[]) => unknown>(),
   executed: [] as { command: string; args: unknown[] }[],
   collections: [] as FakeDiagnosticCollection[],
-  providers: { codeActions: [] as any[], symbols: [] as any[], folding: [] as any[] },
+  providers: { codeActions: [] as any[], symbols: [] as any[], folding: [] as any[], completion: [] as any[] },
   messages: [] as string[],
+  statusMessages: [] as string[],
   quickPick: undefined as undefined | ((items: any[]) => any),
   treeViews: [] as any[],
   statusItems: [] as any[],
-  activeEditor: undefined as undefined | { document: FakeTextDocument; selection: Selection; viewColumn: number; revealRange(): void },
+  activeEditor: undefined as undefined | { document: FakeTextDocument; selection: Selection; readonly selections: Selection[]; viewColumn: number; revealRange(): void },
   trusted: true,
   events,
   reset(): void {
     host.settings = {};
     host.files.clear();
+    host.fileSystems.clear();
+    host.openDialog = undefined;
+    host.messageChoice = undefined;
+    host.errors = [];
+    host.untitledCount = 0;
     host.documents = [];
     host.commands.clear();
     host.executed = [];
     host.collections = [];
-    host.providers = { codeActions: [], symbols: [], folding: [] };
+    host.providers = { codeActions: [], symbols: [], folding: [], completion: [] };
     host.messages = [];
+    host.statusMessages = [];
     host.quickPick = undefined;
     host.treeViews = [];
     host.statusItems = [];
@@ -407,7 +482,15 @@ export const host = {
     return doc;
   },
   show(doc: FakeTextDocument): void {
-    host.activeEditor = { document: doc, selection: new Selection(new Position(0, 0), new Position(0, 0)), viewColumn: 1, revealRange() {} };
+    host.activeEditor = {
+      document: doc,
+      selection: new Selection(new Position(0, 0), new Position(0, 0)),
+      get selections() {
+        return [this.selection];
+      },
+      viewColumn: 1,
+      revealRange() {},
+    };
     events.activeEditor.fire(host.activeEditor);
   },
   edit(doc: FakeTextDocument, edits: TextEdit[]): void {
@@ -454,24 +537,49 @@ export const workspace = {
   },
   fs: {
     async stat(uri: Uri) {
+      const provider = host.fileSystems.get(uri.scheme);
+      if (provider) return provider.stat(uri);
       const f = host.files.get(uri.path);
       if (f === undefined) throw new Error('FileNotFound');
-      return { type: FileType.File, size: f.length * 3, ctime: 0, mtime: 0 };
+      return { type: FileType.File, size: typeof f === 'string' ? f.length * 3 : f.length, ctime: 0, mtime: 0 };
     },
-    async readFile(uri: Uri) {
+    async readFile(uri: Uri): Promise<Uint8Array> {
+      const provider = host.fileSystems.get(uri.scheme);
+      if (provider) return provider.readFile(uri);
       const f = host.files.get(uri.path);
       if (f === undefined) throw new Error('FileNotFound');
-      return new TextEncoder().encode(f);
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
+  },
+  registerFileSystemProvider(scheme: string, provider: unknown, options?: unknown) {
+    host.fileSystems.set(scheme, provider);
+    (provider as { options?: unknown }).options = options;
+    return new Disposable(() => host.fileSystems.delete(scheme));
   },
   async findFiles() {
     // The workspace is /w; the extension's own files (/ext) are not in it.
     return [...host.files.keys()].filter((p) => p.startsWith('/w/') && /\.(txt|md)$/.test(p)).map((p) => Uri.file(p));
   },
-  async openTextDocument(uri: Uri) {
+  async openTextDocument(arg: Uri | { language?: string; content?: string }) {
+    if (!(arg instanceof Uri)) {
+      // An untitled document, as VS Code makes one from content.
+      const doc = new FakeTextDocument(Uri.parse(`untitled:Untitled-${++host.untitledCount}`), arg.language ?? 'plaintext', arg.content ?? '');
+      host.documents.push(doc);
+      events.open.fire(doc);
+      return doc;
+    }
+    const uri = arg;
     const open = host.documents.find((d) => d.uri.toString() === uri.toString());
     if (open) return open;
-    return host.open(uri.path, uri.path.endsWith('.md') ? 'markdown' : 'plaintext', host.files.get(uri.path) ?? '');
+    const provider = host.fileSystems.get(uri.scheme);
+    if (provider) {
+      const doc = new FakeTextDocument(uri, 'plaintext', new TextDecoder().decode(await provider.readFile(uri)));
+      host.documents.push(doc);
+      events.open.fire(doc);
+      return doc;
+    }
+    const f = host.files.get(uri.path) ?? '';
+    return host.open(uri.path, uri.path.endsWith('.md') ? 'markdown' : 'plaintext', typeof f === 'string' ? f : new TextDecoder().decode(f));
   },
   async applyEdit(edit: WorkspaceEdit) {
     for (const [uri, edits] of edit.entries()) {
@@ -484,6 +592,13 @@ export const workspace = {
 };
 
 export const languages = {
+  /** As in VS Code, the document is closed and opened again in its new language. */
+  async setTextDocumentLanguage(doc: FakeTextDocument, languageId: string) {
+    events.close.fire(doc);
+    doc.languageId = languageId;
+    events.open.fire(doc);
+    return doc;
+  },
   createDiagnosticCollection(name: string) {
     const c = new FakeDiagnosticCollection(name);
     host.collections.push(c);
@@ -503,6 +618,11 @@ export const languages = {
     const entry = { selector, provider };
     host.providers.folding.push(entry);
     return new Disposable(() => (host.providers.folding = host.providers.folding.filter((e) => e !== entry)));
+  },
+  registerCompletionItemProvider(selector: unknown, provider: unknown, ...triggerCharacters: string[]) {
+    const entry = { selector, provider, triggerCharacters };
+    host.providers.completion.push(entry);
+    return new Disposable(() => (host.providers.completion = host.providers.completion.filter((e) => e !== entry)));
   },
 };
 
@@ -525,13 +645,24 @@ export const window = {
   },
   createTreeView(id: string, options: { treeDataProvider: unknown }) {
     const visibility = new EventEmitter<{ visible: boolean }>();
-    const view = { id, ...options, visible: true, badge: undefined as unknown, description: undefined as unknown, revealed: [] as unknown[], onDidChangeVisibility: visibility.event, async reveal(n: unknown) { view.revealed.push(n); }, dispose() {} };
+    const view = { id, ...options, visible: true, selection: [] as unknown[], badge: undefined as unknown, description: undefined as unknown, revealed: [] as unknown[], onDidChangeVisibility: visibility.event, async reveal(n: unknown) { view.revealed.push(n); }, dispose() {} };
     host.treeViews.push(view);
     return view;
   },
-  async showInformationMessage(m: string) {
+  async showInformationMessage(m: string, ...items: unknown[]) {
     host.messages.push(m);
+    return host.messageChoice?.(m, items.filter((i): i is string => typeof i === 'string'));
+  },
+  async showErrorMessage(m: string) {
+    host.errors.push(m);
     return undefined;
+  },
+  async showOpenDialog(options: unknown) {
+    return host.openDialog?.(options);
+  },
+  setStatusBarMessage(m: string) {
+    host.statusMessages.push(m);
+    return new Disposable();
   },
   async showQuickPick(items: any[]) {
     return host.quickPick?.(items);
@@ -553,6 +684,19 @@ export const commands = {
   },
   async executeCommand(command: string, ...args: unknown[]) {
     host.executed.push({ command, args });
-    return host.commands.get(command)?.(...args);
+    const registered = host.commands.get(command);
+    if (!registered && command === 'type') return typeInActiveEditor((args[0] as { text: string }).text);
+    return registered?.(...args);
   },
 };
+
+/** VS Code's built-in `type`: the text replaces the active editor's selection, the cursor after it. */
+function typeInActiveEditor(text: string): void {
+  const editor = host.activeEditor;
+  if (!editor) return;
+  const doc = editor.document;
+  const start = doc.offsetAt(editor.selection.start);
+  host.edit(doc, [new TextEdit(editor.selection, text)]);
+  const end = doc.positionAt(start + text.length);
+  editor.selection = new Selection(end, end);
+}
