@@ -91,6 +91,8 @@ soffice --headless "-env:UserInstallation=file://$WORK/profile" --convert-to pdf
 say "$(pdfinfo "$WORK/page.pdf" | grep -E '^(Pages|Page size):' | tr -s ' ' | paste -sd ';' -)"
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile -gray "$WORK/page.pdf" "$WORK/page"
 optipng -quiet -o5 -strip all "$WORK/page.png"
+# It ships in the .vsix (the README shows it): the same few-colour palette as the other screenshots.
+node "$ROOT/scripts/palette-png.mjs" "$WORK/page.png" >/dev/null
 size=$(stat -c %s "$WORK/page.png")
 [ "$size" -le "$MAX_BYTES" ] || die "the PNG is $size bytes, more than $MAX_BYTES"
 mkdir -p "$(dirname "$OUT")"
