@@ -4,7 +4,6 @@
 // (vscode.dev, code-server's web worker host). `vscode` is provided by the host.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // zod re-exports the error messages of 40-odd languages through its `z` namespace; the CLI and the
@@ -20,21 +19,6 @@ const zodEnglishOnly = {
       contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
       resolveDir: path.dirname(args.path),
     }));
-  },
-};
-
-// `import { z } from 'zod'` binds zod's whole namespace object, which esbuild cannot tree-shake: it
-// brings JSON-schema conversion, codecs, ISO dates… (some 100 KB that every start would compile).
-// `import * as z` is the same namespace, from which esbuild keeps what is used. (Drop this plugin once
-// src/ writes `import * as z from 'zod'` itself.)
-const zodNamespace = {
-  name: 'zod-namespace',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      const star = text.replace(/^import \{ z \} from 'zod';$/m, "import * as z from 'zod';");
-      return star === text ? undefined : { contents: star, loader: 'ts' };
-    });
   },
 };
 
@@ -94,7 +78,7 @@ const cli = build({
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
-  plugins: [zodEnglishOnly, zodNamespace, deferMarkdown('esm')],
+  plugins: [zodEnglishOnly, deferMarkdown('esm')],
 }).then(({ metafile }) => {
   // The stand-in requires dist/markdown.js from the file it is in: that must be dist/cli.mjs, not a chunk.
   const standIn = Object.entries(metafile.outputs).find(([, o]) => Object.keys(o.inputs).some((i) => i.startsWith('deferred-markdown:')));
@@ -136,7 +120,7 @@ const extension = {
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [zodEnglishOnly, zodNamespace],
+  plugins: [zodEnglishOnly],
 };
 
 // VS Code 1.82's extension host runs Node 18.
@@ -166,7 +150,6 @@ const web = build({
   supported: { 'dynamic-import': false },
   plugins: [
     zodEnglishOnly,
-    zodNamespace,
     lazyModules(true),
     {
       name: 'no-node-builtins',

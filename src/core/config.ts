@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_DOCUMENT_TYPES, type DocumentType } from './doctypes';
 import type { Rule, SeveritySetting } from './types';
 import { catastrophicReason } from './regexsafety';

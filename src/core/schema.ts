@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from './config';
 
 /** The JSON schema of `.dangjianrc.json`, generated from the zod schema that validates it. */
