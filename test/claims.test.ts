@@ -243,6 +243,21 @@ describe('rates', () => {
   });
 });
 
+describe('bounds', () => {
+  it('lists at most 64 figures for a rate: the nearest before it', () => {
+    // A sentence of thousands of figures and rates would otherwise list them all for every rate.
+    const [r] = claims(Array.from({ length: 100 }, (_, i) => `党员${i + 1}名，`).join('') + '覆盖率95%。').rates;
+    expect(r!.figures).toHaveLength(64);
+    expect(r!.figures.at(-1)!.value).toBe(100);
+  });
+
+  it('lists at most 64 parts for a total: the first after its 其中', () => {
+    const [pt] = claims('共有党员9999名，其中' + Array.from({ length: 100 }, (_, i) => `第${i + 1}支部党员${i + 1}名`).join('、') + '。').partTotals;
+    expect(pt!.parts).toHaveLength(64);
+    expect(pt!.parts[0]!.value).toBe(1);
+  });
+});
+
 describe('caching', () => {
   it('extracts once per model', () => {
     const model = buildModel(`${TITLE}\n全年发展党员6名。`);

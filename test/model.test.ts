@@ -126,6 +126,41 @@ describe('document model', () => {
   });
 });
 
+describe('Markdown that remark parses in unusual ways', () => {
+  const texts = (text: string): string[] => buildModel(text, 'markdown').paragraphs.map((p) => p.text);
+
+  it('drops stray bold asterisks even where an escape or a character reference elsewhere in the paragraph shifts the source', () => {
+    // The ** that CommonMark leaves as text were kept when any escape or entity made the text
+    // node shorter than its source: a false placeholder and a heading that lost its marker.
+    const model = buildModel('**一、加强\n二、落实&amp;', 'markdown');
+    expect(model.paragraphs.map((p) => p.text)).toEqual(['一、加强', '二、落实&']);
+    expect(model.sections.map((s) => s.marker.text)).toEqual(['一、', '二、']);
+    expect(model.sections[0]!.marker.editable).toBe(true);
+    expect(texts('**1)\n2) a\\*')).toEqual(['1)', '2) a*']);
+    // Indented continuation lines shorten the text node too.
+    expect(texts('**（一）加强\n   （二）落实')).toEqual(['（一）加强', '（二）落实']);
+  });
+
+  it('keeps asterisks the writer escaped', () => {
+    expect(texts('\\*\\*一、加强&amp;')).toEqual(['**一、加强&']);
+  });
+
+  it('reads quotes, lists and emphasis nested thousands deep without running out of stack', () => {
+    expect(texts('>'.repeat(10_000) + ' 一、总体要求').at(-1)!.endsWith('一、总体要求')).toBe(true);
+    expect(texts('- '.repeat(2_000) + '一、总体要求').at(-1)!.endsWith('一、总体要求')).toBe(true);
+    expect(texts('*'.repeat(20_000) + '一是加强' + '*'.repeat(20_000)).join('')).toContain('一是加强');
+    expect(texts('*a '.repeat(5_000) + '一是加强' + ' a*'.repeat(5_000)).join('')).toContain('一是加强');
+  });
+
+  it('reads nesting as written up to 32 levels, and the rest of a deeper line as its text', () => {
+    expect(texts('> '.repeat(32) + '一、总体要求')).toEqual(['一、总体要求']);
+    expect(texts('- '.repeat(32) + '一、总体要求')).toEqual(['一、总体要求']);
+    expect(texts('>'.repeat(40) + ' 一、总体要求')).toEqual(['>'.repeat(8) + ' 一、总体要求']);
+    // A long rule is not nesting.
+    expect(texts('- '.repeat(40) + '\n一、总体要求')).toEqual(['一、总体要求']);
+  });
+});
+
 describe('markers', () => {
   it.each([
     ['一、主要做法', 1, 1],

@@ -130,8 +130,9 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
       const pos = json.format === 'docx' ? `第${m.line}段 “${m.quote}”` : `${m.line}:${m.column}`;
       return { pos, sev, message: m.message, rule: m.ruleId ?? '' };
     });
-    const posW = Math.max(...rows.map((r) => width(r.pos)));
-    const msgW = Math.min(80, Math.max(...rows.map((r) => width(r.message))));
+    // Loops, not Math.max(...widths): a spread of a file's 200 000 findings overflows the stack.
+    const posW = rows.reduce((w, r) => Math.max(w, width(r.pos)), 0);
+    const msgW = Math.min(80, rows.reduce((w, r) => Math.max(w, width(r.message)), 0));
     for (const row of rows) {
       out.push(`  ${pad(row.pos, posW)}  ${paint(SEVERITY_COLOR[row.sev], SEVERITY_WORD[row.sev])}  ${pad(row.message, msgW)}  ${paint('2', row.rule)}`);
     }

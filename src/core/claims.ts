@@ -114,26 +114,63 @@ function subjectOf(clause: string): string {
 }
 
 /**
- * The qualifiers that govern a figure: those of the nearest clause, going back through its
+ * The qualifiers that govern each figure: those of the nearest clause, going back through its
  * sentence, that names a time or a scope at all (上半年…，全年… gives each clause its own).
+ *
+ * Read in one walk over the paragraph: no qualifier or time word contains a clause mark, nor the
+ * first character of a figure, so each clause's words are those the whole paragraph's matches
+ * place in it, and the nearest clause with any is the one holding the last match before the figure.
  */
-function qualifiersOf(sentenceText: string): string[] {
-  const clauses = sentenceText.split(CLAUSE_END);
-  for (let i = clauses.length - 1; i >= 0; i--) {
-    const c = clauses[i]!;
-    const q = c.match(QUALIFIER) ?? [];
+class Qualifiers {
+  private readonly matches: Array<{ index: number; end: number; text: string | undefined }> = [];
+  private next = 0;
+  private scanned = 0;
+  private lastClauseEnd = -1;
+  /** The clause of the last match taken, its qualifiers, and where that match starts. */
+  private clauseStart = -1;
+  private words: Set<string> = new Set();
+  private sorted: string[] = [];
+  private lastMatch = -1;
+
+  constructor(private readonly t: string) {
+    QUALIFIER.lastIndex = 0;
     DEFAULT_TIME.lastIndex = 0;
-    if (q.length || DEFAULT_TIME.test(c)) return [...new Set(q)].sort();
+    for (const m of t.matchAll(QUALIFIER)) this.matches.push({ index: m.index, end: m.index + m[0].length, text: m[0] });
+    for (const m of t.matchAll(DEFAULT_TIME)) this.matches.push({ index: m.index, end: m.index + m[0].length, text: undefined });
+    this.matches.sort((a, b) => a.end - b.end || a.index - b.index);
   }
-  return [];
+
+  /** The qualifiers of a figure at `at` in the sentence that starts at `sentenceStart`. */
+  at(at: number, sentenceStart: number): string[] {
+    for (; this.next < this.matches.length && this.matches[this.next]!.end <= at; this.next++) {
+      const m = this.matches[this.next]!;
+      for (; this.scanned < m.index; this.scanned++) if (isClauseEnd(this.t.charCodeAt(this.scanned))) this.lastClauseEnd = this.scanned;
+      if (this.lastClauseEnd + 1 !== this.clauseStart) {
+        this.clauseStart = this.lastClauseEnd + 1;
+        this.words = new Set();
+        this.sorted = [];
+      }
+      if (m.text !== undefined && !this.words.has(m.text)) {
+        this.words.add(m.text);
+        this.sorted = [...this.words].sort();
+      }
+      this.lastMatch = m.index;
+    }
+    return this.lastMatch >= sentenceStart ? this.sorted : [];
+  }
 }
 
 function extractQuantities(p: Paragraph): Quantity[] {
   const t = p.text;
   const out: Quantity[] = [];
+  let qualifiers: Qualifiers | undefined;
   let sentence = 0;
   let sentenceStart = 0;
+  let lastClauseEnd = -1;
   let scanned = 0;
+  // Whether the current sentence breaks a total into parts, read once per sentence.
+  let breakdownOf = -1;
+  let breakdown = false;
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(t); m; m = QUANTITY.exec(t)) {
     const at = m.index + (m[1]?.length ?? 0);
@@ -141,22 +178,26 @@ function extractQuantities(p: Paragraph): Quantity[] {
     // Part of a longer number or a range (8-10个), an ordinal (第3次), a date or a version: not a measured figure.
     if (prev && /[0-9.．第\-－~～—]/.test(prev)) continue;
     for (; scanned < m.index; scanned++) {
-      if (isSentenceEnd(t.charCodeAt(scanned))) {
+      const c = t.charCodeAt(scanned);
+      if (isSentenceEnd(c)) {
         sentence++;
         sentenceStart = scanned + 1;
       }
+      if (isClauseEnd(c)) lastClauseEnd = scanned;
     }
     let clauseStart = m.index;
     while (clauseStart > sentenceStart && !isClauseBoundary(t.charCodeAt(clauseStart - 1)) && m.index - clauseStart < 24) clauseStart--;
-    const sentenceText = t.slice(sentenceStart, m.index);
     const multiplier = m[3] === '万' ? 1e4 : m[3] === '亿' ? 1e8 : 1;
     const num = m[2]!;
     const end = m.index + m[0].length;
     let objEnd = end;
     while (objEnd < t.length && objEnd - end < 8 && isCjkUnit(t.charCodeAt(objEnd)) && t[objEnd] !== '的') objEnd++;
     const object = BOUND_AFTER.test(t.slice(end, end + 2)) ? '' : t.slice(end, objEnd);
-    let clauseBegin = m.index;
-    while (clauseBegin > sentenceStart && !isClauseEnd(t.charCodeAt(clauseBegin - 1))) clauseBegin--;
+    const clauseBegin = Math.max(sentenceStart, lastClauseEnd + 1);
+    if (breakdownOf !== sentence) {
+      breakdownOf = sentence;
+      breakdown = /其中|分别/.test(t.slice(sentenceStart, sentenceEndAfter(t, end)));
+    }
     out.push({
       paragraph: p.index,
       start: at,
@@ -169,10 +210,10 @@ function extractQuantities(p: Paragraph): Quantity[] {
       approx: Boolean(m[4]) || (m[1] !== undefined && m[1] !== '达') || BOUND_AFTER.test(t.slice(end, end + 2)),
       subject: subjectOf(t.slice(clauseStart, m.index)),
       object,
-      qualifiers: qualifiersOf(sentenceText),
+      qualifiers: (qualifiers ??= new Qualifiers(t)).at(m.index, sentenceStart),
       sentence,
       context: t.slice(sentenceStart, clauseBegin),
-      breakdown: /其中|分别/.test(t.slice(sentenceStart, sentenceEndAfter(t, end))),
+      breakdown,
     });
   }
   return out;
@@ -203,7 +244,11 @@ function countValue(s: string): number {
  */
 function listedMembers(t: string, at: number): number | undefined {
   if (t[at - 1] === '”' || t[at - 1] === '"') {
-    const open = Math.max(t.lastIndexOf('“', at - 2), t.lastIndexOf('"', at - 2));
+    // Only an opening quote within 80 characters counts: search no further back than that.
+    const from = Math.max(0, at - 80);
+    const window = t.slice(from, at - 1);
+    const k = Math.max(window.lastIndexOf('“'), window.lastIndexOf('"'));
+    const open = k < 0 ? -1 : from + k;
     if (open < 0 || at - open > 80) return undefined;
     const inner = t.slice(open + 1, at - 1);
     if (inner.includes('等')) return undefined;
@@ -261,76 +306,135 @@ function extractCounts(p: Paragraph): CountClaim[] {
 // ---------------------------------------------------------------------------------------------
 // Totals, parts and rates.
 
-const TOTAL_WORD = /共有|共计|合计|总计|总数|共/;
+/** The words that make a figure a total: 共 (共有, 共计), 合计, 总计, 总数. */
+const TOTAL_WORD = /共|合计|总计|总数/g;
 /** A clause that is only a part's name and its figure: 教育培训40万元. */
 const PART_CLAUSE = /^[\u4e00-\u9fff“”]{1,12}\d{1,12}(?:\.\d{1,6})?[万亿]?[\u4e00-\u9fff%％]{1,3}$/;
 const STATEMENT_VERB = /增加|减少|新增|新建|较|比|培养|发展|完成|开展|召开|组织|建立|举办/;
 const RATE_WORD = /([\u4e00-\u9fff]{1,8}(?:率|占比|比例|比重))(?:均|已|总体|始终|分别)?(?:达到|达|为|是|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|超过|在)?$/;
 const GROWTH = /(增长|提高|提升|增加|上升|下降|减少|降低|增幅|增速|同比|环比)(?!至|到)/;
 
-/** True when `between` leaves a bracket open: a figure in （其中…9个） breaks down a part, not the total. */
-function insideBrackets(between: string): boolean {
-  let depth = 0;
-  for (const c of between) {
-    if (c === '（' || c === '(') depth++;
-    else if ((c === '）' || c === ')') && depth > 0) depth--;
-  }
-  return depth > 0;
-}
+/**
+ * A total or a rate lists at most this many parts or figures. A real breakdown names a handful;
+ * without a bound, a sentence of thousands of totals, each taking the figures after it, would
+ * make the lists, and the time to build them, grow with the square of the sentence.
+ */
+const MAX_LISTED = 64;
 
 /** A total (共有党员46名) and the parts that the clause after its 其中 lists (其中女党员19名、…). */
 function extractPartTotals(qs: Quantity[], p: Paragraph): PartTotal[] {
   const out: PartTotal[] = [];
   const t = p.text;
+  // Totals come in order, so every look-up below moves forward: the clause marks, the total words
+  // (共, 合计, …), the next 其中 and the next sentence end are each found once.
+  let scanned = 0;
+  let lastClauseEnd = -1;
+  TOTAL_WORD.lastIndex = 0;
+  const totalWords = [...t.matchAll(TOTAL_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  let word = -1;
+  let sentenceEnd = -1;
+  let qiFrom = Infinity;
+  let qiFound = -1;
+  let qiClauseEnd = -1;
+  const chainEnd = new Map<number, number>();
   for (const total of qs) {
     if (total.unit === '%' || total.approx) continue;
-    let clauseBegin = total.start;
-    while (clauseBegin > 0 && !isClauseEnd(t.charCodeAt(clauseBegin - 1))) clauseBegin--;
-    if (!TOTAL_WORD.test(t.slice(clauseBegin, total.start))) continue;
-    const limit = sentenceEndAfter(t, total.end);
-    const qi = t.indexOf('其中', total.end);
+    for (; scanned < total.start; scanned++) if (isClauseEnd(t.charCodeAt(scanned))) lastClauseEnd = scanned;
+    const clauseBegin = lastClauseEnd + 1;
+    while (word + 1 < totalWords.length && totalWords[word + 1]!.end <= total.start) word++;
+    if (word < 0 || totalWords[word]!.start < clauseBegin) continue;
+    if (sentenceEnd < total.end) sentenceEnd = sentenceEndAfter(t, total.end);
+    const limit = sentenceEnd;
+    if (!(qiFrom <= total.end && (qiFound < 0 || qiFound >= total.end))) {
+      qiFrom = total.end;
+      qiFound = t.indexOf('其中', total.end);
+    }
+    const qi = qiFound;
     if (qi < 0 || qi >= limit) continue;
     // The clause that 其中 opens holds parts, and so does each following clause that only names a
     // part and its figure (…，教育培训40万元); …，较上年增加4名 or …，培养积极分子30名 is another statement.
-    let clauseEnd = qi;
-    while (clauseEnd < limit && !isClauseEnd(t.charCodeAt(clauseEnd))) clauseEnd++;
-    for (;;) {
-      if (clauseEnd >= limit || !/[，,、]/.test(t[clauseEnd]!)) break;
-      let next = clauseEnd + 1;
-      while (next < limit && !isClauseEnd(t.charCodeAt(next))) next++;
-      const clause = t.slice(clauseEnd + 1, next);
-      if (!PART_CLAUSE.test(clause) || STATEMENT_VERB.test(clause)) break;
-      clauseEnd = next;
+    if (qiClauseEnd < qi) {
+      qiClauseEnd = qi;
+      while (qiClauseEnd < t.length && !isClauseEnd(t.charCodeAt(qiClauseEnd))) qiClauseEnd++;
     }
-    const parts = qs.filter(
-      (q) =>
-        q.start > qi &&
-        q.end <= clauseEnd &&
-        q.unit === total.unit &&
-        !q.approx &&
-        !/增加|减少|新增|较|比/.test(q.subject) &&
-        !insideBrackets(t.slice(qi, q.start)),
-    );
+    const clauseEnd = partsEnd(t, Math.min(qiClauseEnd, limit), limit, chainEnd);
+    const parts: Quantity[] = [];
+    let depth = 0;
+    let walked = qi;
+    for (let k = firstAfter(qs, qi), seen = 0; k < qs.length && seen < MAX_LISTED * 4 && parts.length < MAX_LISTED; k++, seen++) {
+      const q = qs[k]!;
+      if (q.end > clauseEnd) break;
+      // Bracket depth from 其中 to the figure: a figure in （其中…9个） breaks down a part, not the total.
+      for (; walked < q.start; walked++) {
+        const c = t[walked];
+        if (c === '（' || c === '(') depth++;
+        else if ((c === '）' || c === ')') && depth > 0) depth--;
+      }
+      if (q.unit === total.unit && !q.approx && !/增加|减少|新增|较|比/.test(q.subject) && depth === 0) parts.push(q);
+    }
     if (parts.length) out.push({ total, parts });
   }
   return out;
 }
 
+/** Past the clause ending at `clauseEnd`, the clauses that only name a part and its figure; remembered per clause end. */
+function partsEnd(t: string, clauseEnd: number, limit: number, memo: Map<number, number>): number {
+  const visited: number[] = [];
+  let end = clauseEnd;
+  for (;;) {
+    const known = memo.get(end);
+    if (known !== undefined) {
+      end = known;
+      break;
+    }
+    visited.push(end);
+    if (end >= limit || !/[，,、]/.test(t[end]!)) break;
+    let next = end + 1;
+    while (next < limit && !isClauseEnd(t.charCodeAt(next))) next++;
+    const clause = t.slice(end + 1, next);
+    if (!PART_CLAUSE.test(clause) || STATEMENT_VERB.test(clause)) break;
+    end = next;
+  }
+  for (const v of visited) memo.set(v, end);
+  return end;
+}
+
+/** The index of the first quantity that starts after offset `at` (quantities are in text order). */
+function firstAfter(qs: readonly Quantity[], at: number): number {
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid]!.start > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function extractRates(qs: Quantity[], p: Paragraph): RateClaim[] {
   const out: RateClaim[] = [];
+  // The figures of the current sentence so far, with one unit (not a rate or a change of one).
+  let sentence = -1;
+  let figures: Quantity[] = [];
   for (const q of qs) {
-    if (q.unit !== '%') continue;
+    if (q.sentence !== sentence) {
+      sentence = q.sentence;
+      figures = [];
+    }
+    if (q.unit !== '%') {
+      if (q.unit !== '个百分点') figures.push(q);
+      continue;
+    }
     const before = p.text.slice(Math.max(0, q.start - 16), q.start).split(/[，,；;。：:]/).pop() ?? '';
     const m = RATE_WORD.exec(before);
     if (!m) continue;
     const word = m[1]!.replace(/^.*(?:、|和|及)/, '');
-    const figures = qs.filter((f) => f.sentence === q.sentence && f.end <= q.start && f.unit !== '%' && f.unit !== '个百分点');
     out.push({
       rate: q,
       word,
       growth: GROWTH.test(before) || /增长率|增速|效率/.test(word),
       mayExceed: /完成|增长|增速|效率/.test(word),
-      figures,
+      figures: figures.slice(-MAX_LISTED),
     });
   }
   return out;
@@ -346,10 +450,11 @@ export function claimsOf(model: DocumentModel): Claims {
   for (const p of model.paragraphs) {
     if (p.index < bodyStart || p.index === model.title) continue;
     const qs = extractQuantities(p);
-    c.quantities.push(...qs);
-    c.counts.push(...extractCounts(p));
-    c.partTotals.push(...extractPartTotals(qs, p));
-    c.rates.push(...extractRates(qs, p));
+    // One element at a time: a spread of a paragraph's 200 000 figures would overflow the stack.
+    for (const q of qs) c.quantities.push(q);
+    for (const x of extractCounts(p)) c.counts.push(x);
+    for (const x of extractPartTotals(qs, p)) c.partTotals.push(x);
+    for (const x of extractRates(qs, p)) c.rates.push(x);
   }
   cache.set(model, c);
   return c;

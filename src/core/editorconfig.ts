@@ -112,7 +112,9 @@ export function languageOfPath(path: string): string | undefined {
 /** Where the CLI looks for `.dangjianrc.json`: the document's folder, then each folder above it (POSIX paths, as in URIs). */
 export function configCandidates(dirPath: string): string[] {
   const out: string[] = [];
-  let d = dirPath.replace(/\/+$/, '');
+  // Trailing slashes, counted off by hand: /\/+$/ retries from every slash of a long run.
+  let d = dirPath;
+  while (d.endsWith('/')) d = d.slice(0, -1);
   for (;;) {
     out.push(`${d}/${CONFIG_FILE_NAME}`);
     const up = d.lastIndexOf('/');

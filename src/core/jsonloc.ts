@@ -198,7 +198,8 @@ export function parseKeyPath(s: string): JsonPath {
  * “…” (and a missing rule or an unknown key after it), so the most specific written path wins.
  */
 export function locateProblem(json: LocatedJson, message: string): Range | undefined {
-  const quoted = [...message.matchAll(/“([^”]*)”/g)].map((m) => m[1]!);
+  // [^“”]: an opening quote never scans past the next one, so a run of unclosed “ stays linear.
+  const quoted = [...message.matchAll(/“([^“”]*)”/g)].map((m) => m[1]!);
   if (!quoted.length) return undefined;
   const base = parseKeyPath(quoted[0]!);
   const unknown = /中有不认识的键：(.+)$/.exec(message);

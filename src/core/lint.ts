@@ -92,26 +92,61 @@ export function fixAll(text: string, rules: readonly Rule<any>[], options: LintO
   return { text: current, passes, result };
 }
 
-/** Reads the `<!-- dangjian-disable… -->` comments into a test of (rule, offset). */
+/**
+ * Reads the `<!-- dangjian-disable… -->` comments into a test of (rule, offset). Lookups are
+ * binary searches, so that a draft with many comments and many findings stays linear.
+ */
 function suppressionOf(model: DocumentModel): (ruleId: string, offset: number) => boolean {
   const directives = model.directives;
   if (!directives.length) return () => false;
-  const nextLine = new Map<number, string[]>();
+  // A disable-next-line comment silences the first paragraph that starts after it. Paragraphs
+  // come in document order; the running maximum of their starts keeps the search exact even so.
+  const paragraphs = model.paragraphs;
+  const maxStart: number[] = [];
+  for (const p of paragraphs) maxStart.push(Math.max(p.range.start, maxStart[maxStart.length - 1] ?? -Infinity));
+  const nextLine = new Map<number, Set<string>>();
   for (const d of directives) {
     if (d.kind !== 'disable-next-line') continue;
-    const target = model.paragraphs.find((p) => p.range.start > d.offset);
-    if (target) nextLine.set(target.line, [...(nextLine.get(target.line) ?? []), ...(d.rules.length ? d.rules : ['*'])]);
+    const target = paragraphs[firstAbove(maxStart, d.offset)];
+    if (!target) continue;
+    let ids = nextLine.get(target.line);
+    if (!ids) nextLine.set(target.line, (ids = new Set()));
+    for (const id of d.rules.length ? d.rules : ['*']) ids.add(id);
   }
-  const blocks = directives.filter((d) => d.kind !== 'disable-next-line');
-  return (ruleId, offset) => {
-    const line = model.lines.lineAt(offset);
-    const ids = nextLine.get(line);
-    if (ids && (ids.includes('*') || ids.includes(ruleId))) return true;
-    let off = false;
-    for (const d of blocks) {
-      if (d.offset > offset) break;
-      if (d.rules.length === 0 || d.rules.includes(ruleId)) off = d.kind === 'disable';
+  const blocks = directives.filter((d) => d.kind !== 'disable-next-line').sort((a, b) => a.offset - b.offset);
+  // Per rule, the offsets of the disable/enable comments that name it (or every rule).
+  const byRule = new Map<string, { offsets: number[]; off: boolean[] }>();
+  const forRule = (ruleId: string): { offsets: number[]; off: boolean[] } => {
+    let r = byRule.get(ruleId);
+    if (!r) {
+      r = { offsets: [], off: [] };
+      for (const d of blocks) {
+        if (d.rules.length && !d.rules.includes(ruleId)) continue;
+        r.offsets.push(d.offset);
+        r.off.push(d.kind === 'disable');
+      }
+      byRule.set(ruleId, r);
     }
-    return off;
+    return r;
   };
+  return (ruleId, offset) => {
+    const ids = nextLine.get(model.lines.lineAt(offset));
+    if (ids && (ids.has('*') || ids.has(ruleId))) return true;
+    const r = forRule(ruleId);
+    // The last comment at or before the offset decides.
+    const k = firstAbove(r.offsets, offset) - 1;
+    return k >= 0 && r.off[k]!;
+  };
+}
+
+/** The index of the first element of a non-decreasing list that is greater than x (its length if none is). */
+function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

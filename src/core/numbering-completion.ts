@@ -33,7 +33,8 @@ const MAX_CIRCLED = 20;
 /** What may already be typed of a paragraph marker. */
 const PARTIAL_MARKER = /^[（(]?(?:[一二三四五六七八九十]{0,3}|[0-9０-９]{0,2})[）)]?$/;
 /** What may already be typed of an inline marker: 三, 十, 第, 第三. */
-const TYPED_INLINE = /第?[一二三四五六七八九十百]*$/;
+// {0,6}: the head it reads is six characters at most, and a bound keeps a long run linear.
+const TYPED_INLINE = /第?[一二三四五六七八九十百]{0,6}$/;
 /** Characters after which a reader sees an inline item start (as the model does). */
 const INLINE_BOUNDARY = new Set([...'。！？；：，、,;:!?…）)”’"」』】 \t\u3000\u00a0']);
 
@@ -56,7 +57,8 @@ export function markerSuggestions(model: DocumentModel, offset: number, options:
       if (insert !== undefined && startsLike(insert, typed)) out.push({ insert, replace, detail, order });
     };
     if (!prev) {
-      const top = (model.allSections.length ? Math.min(...model.allSections.map((s) => s.level)) : 1) as MarkerLevel;
+      // A loop, not Math.min(...levels): a spread of 200 000 sections overflows the stack.
+      const top = (model.allSections.length ? model.allSections.reduce<number>((min, s) => Math.min(min, s.level), 5) : 1) as MarkerLevel;
       offer(markerOf(styleOf(model, top), top, 1), t('正文的第一节', {}), 0);
     } else {
       offer(next(prev), t('“{previous}”之后的下一节', { previous: prev.marker.text }), 0);

@@ -164,11 +164,12 @@ function addInlineItems(model: DocumentModel, roots: TreeNodePlan[], count: (r: 
   }
   for (const [owner, items] of added) {
     const into = owner ? owner.children : topLevel;
-    into.push(...items);
+    // One at a time: a spread of 200 000 inline items overflows the stack.
+    for (const item of items) into.push(item);
     into.sort((a, b) => a.range.start - b.range.start);
   }
   if (topLevel.length) {
-    roots.push(...topLevel);
+    for (const item of topLevel) roots.push(item);
     roots.sort((a, b) => a.range.start - b.range.start);
   }
 }

@@ -58,7 +58,10 @@ function times(num: string, unit: string): string {
   const digits = int! + frac.padEnd(zeros, '0');
   const point = int!.length + zeros;
   const whole = digits.slice(0, point).replace(/^0+(?=\d)/u, '') || '0';
-  const rest = digits.slice(point).replace(/0+$/u, '');
+  // Trailing zeros, counted off by hand: /0+$/ retries from every zero of a long run.
+  let cut = digits.length;
+  while (cut > point && digits[cut - 1] === '0') cut--;
+  const rest = digits.slice(point, cut);
   return rest ? `${whole}.${rest}` : whole;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVEL_STYLE_NAMES, type MarkerLevel } from '../core/markers';
 import type { Rule } from '../core/types';
 import { siblingRuns } from './shared';
@@ -20,7 +20,8 @@ export const numberingLevel: Rule<z.infer<typeof options>> = {
   check({ model, options, report, t }) {
     const sections = model.allSections;
     if (!sections.length) return;
-    const top = Math.min(...sections.map((s) => s.level));
+    // A loop, not Math.min(...levels): a spread of 200 000 sections overflows the stack.
+    const top = sections.reduce((min, s) => Math.min(min, s.level), Infinity);
     // A higher level's style after deeper siblings (1. 2. then （一） under one 一、) inverts the order.
     const inverted = (children: readonly (typeof sections)[number][]): void => {
       let deepest: (typeof sections)[number] | undefined;

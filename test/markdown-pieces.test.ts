@@ -1,0 +1,173 @@
+/**
+ * The Markdown layer parses an oversized paragraph in pieces (planPieces in src/core/source.ts),
+ * because remark's cost grows faster than its input within one paragraph. A draft without an
+ * oversized paragraph is parsed whole; a draft with one must read as it would whole, except where
+ * emphasis, a link or a code span crosses a cut (or an emphasis marker stands beside one).
+ *
+ * These tests force a cut wherever one is allowed and compare the layer (every paragraph's text,
+ * kind and source map, and every directive: all that the model is built from) with the layer of
+ * one whole parse, on the example drafts, the fixtures, the corpus converted to Markdown (when
+ * /work/shared/corpus exists), generated drafts and constructs chosen to trip a cut.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { describe, expect, it } from 'vitest';
+import { markdownLayer, maskMarkdown, planPieces, type PieceLimits } from '../src/core/source';
+
+const WHOLE: PieceLimits = { block: Infinity, line: Infinity, hard: Infinity };
+/** A run at every plain line that follows another line of its block, a tail every 32 characters. */
+const EVERYWHERE: PieceLimits = { block: 1, line: 32, hard: 64 };
+
+const ROOT = path.resolve(__dirname, '..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : /\.(md|txt)$/.test(name) ? [p] : [];
+  });
+}
+
+/** A plain-text draft as Markdown: the title a heading, every other line a paragraph. */
+function toMarkdown(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim());
+  return lines.map((l, i) => (i === 0 ? `# ${l.trim()}` : l.trim())).join('\n\n') + '\n';
+}
+
+const DOCUMENTS: Array<[string, string]> = [
+  ...[...filesUnder(path.join(ROOT, 'examples')), ...filesUnder(path.join(ROOT, 'test/fixtures'))].map((f): [string, string] => [path.relative(ROOT, f), readFileSync(f, 'utf8')]),
+  ...filesUnder(CORPUS).flatMap((f): Array<[string, string]> => {
+    const text = readFileSync(f, 'utf8');
+    return [
+      [`corpus ${path.basename(f)} as written`, text],
+      [`corpus ${path.basename(f)} converted to .md`, toMarkdown(text)],
+    ];
+  }),
+];
+
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const INLINE = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'image', 'imageReference', 'inlineCode', 'html']);
+
+/** The places a cut was made, and whether an inline construct of the whole parse crosses one (or may). */
+function cutsOf(text: string, limits: PieceLimits): { cuts: number[]; crossed: boolean } {
+  const masked = maskMarkdown(text);
+  const plan = planPieces(masked, limits);
+  // A run or a tail is parsed alone: a construct across either of its ends is cut.
+  const cuts = [
+    ...plan.runs.flatMap(([start, end]) => [start, end]),
+    ...plan.tails.flatMap((t) => [...t.map(([start]) => start), t[t.length - 1]![1]]),
+  ];
+  const inline: Array<[number, number]> = [];
+  const stack = [unified().use(remarkParse).parse(masked) as unknown as MdNode];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (INLINE.has(n.type)) inline.push([n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+    for (const c of n.children ?? []) stack.push(c);
+  }
+  // An emphasis or code marker beside a cut may read otherwise with nothing on that side.
+  const crossed = cuts.some((c) => /[*_`]/.test(masked.slice(c - 1, c + 1)) || inline.some(([s, e]) => s < c && c < e));
+  return { cuts, crossed };
+}
+
+/** Checks a document; returns how many cuts it was checked across (undefined when skipped). */
+function checkPieces(name: string, text: string): number | undefined {
+  const whole = markdownLayer(text, WHOLE);
+  expect(markdownLayer(text), `${name}: the default limits change the layer`).toEqual(whole);
+  const { cuts, crossed } = cutsOf(text, EVERYWHERE);
+  if (crossed) return undefined;
+  expect(markdownLayer(text, EVERYWHERE), `${name}: cut at ${cuts.length} places`).toEqual(whole);
+  return cuts.length;
+}
+
+describe('Markdown parsed in pieces reads as Markdown parsed whole', () => {
+  it('on the example drafts, the fixtures and the corpus', () => {
+    let checked = 0;
+    let cuts = 0;
+    const skipped: string[] = [];
+    for (const [name, text] of DOCUMENTS) {
+      const n = checkPieces(name, text);
+      if (n === undefined) skipped.push(name);
+      else {
+        checked++;
+        cuts += n;
+      }
+    }
+    // Not vacuous: most documents are checked, across thousands of cuts.
+    expect(checked).toBeGreaterThan(DOCUMENTS.length * 0.8);
+    expect(cuts).toBeGreaterThan(500);
+    if (skipped.length) console.info(`markdown-pieces: ${skipped.length} of ${DOCUMENTS.length} documents have emphasis or a link across a cut: ${skipped.join(', ')}`);
+  });
+
+  it('on constructs around which a cut could change the parse', () => {
+    const long = '加强党的建设，全面从严治党。'.repeat(6);
+    const cases: Record<string, string> = {
+      'fenced code with blank lines and long lines': `一是学习\n\n\`\`\`\n${long}\n\n${long}\n\`\`\`\n${long}\n`,
+      'a fence that ends the draft': `${long}\n~~~text\n${long}\n\n一、不是标题\n`,
+      'an HTML comment over several lines': `${long}\n<!--\n${long}\n\n一、注释不算\n-->\n${long}\n`,
+      'an HTML block to the next blank line': `<div>\n${long}\n一、块内不算\n</div>\n\n${long}\n`,
+      'a lone tag after a blank line': `${long}\n\n<span>\n${long}\n\n${long}\n`,
+      'lazy lines of an ordered list item': `1. ${long}\n${long}\n二、${long}\n${long}\n\n${long}\n`,
+      'lazy lines of a quote': `> ${long}\n${long}\n${long}\n> ${long}\n`,
+      'a list item with indented lines': `- ${long}\n  ${long}\n  ${long}\n\n  ${long}\n`,
+      'a setext heading under a long paragraph': `${long}\n${long}\n一、总体要求\n===\n\n${long}\n${long}\n---\n`,
+      'a hard break by backslash': `${long}\\\n${long}\n${long}\n`,
+      'a hard break by two spaces': `${long}  \n${long}\n${long}\n`,
+      'lines that cannot be cut before': `${long}\n2. ${long}\n- \n    ${long}\n# ${long}\n${long}\n`,
+      'a long heading and a long list item': `## ${long}\n\n1. ${long}${long}\n2. ${long}\n`,
+      'escapes and entities across the line': `${long}\\*${long}&amp;${long}&#x20BB7;${long}\n`,
+      'bold inside a line': `${long}**一是学习**${long}**二是落实**${long}\n`,
+      'a line of markup alone': `${'*-'.repeat(100)}\n${long}\n`,
+      'directives between long paragraphs': `<!-- dangjian-disable placeholder -->\n${long}\n${long}\n<!-- dangjian-enable -->\n\n${long}\n`,
+      'front matter': `---\ntitle: ${long}\n---\n${long}\n${long}\n`,
+      'CRLF and CR': `${long}\r\n${long}\r${long}\r\n\r\n${long}\r`,
+    };
+    let cuts = 0;
+    for (const [name, text] of Object.entries(cases)) {
+      const n = checkPieces(name, text);
+      expect(n, `${name}: an inline construct crosses a cut`).toBeDefined();
+      cuts += n!;
+    }
+    expect(cuts).toBeGreaterThan(100);
+  });
+
+  it('on generated drafts of long lines, lazy lines, quotes, lists, fences and markup', () => {
+    const CJK = fc.constantFrom('加强党的建设', '一是学习', '二是落实', '全面从严治党', '发展党员6名', '。', '，', '；', '（一）', '𠮷');
+    const MARKUP = fc.constantFrom('**', '*', '\\*', '&amp;', '`', '[链接](http://x.cn)', '<br>', ' ', '_');
+    const text = fc.array(fc.oneof({ weight: 5, arbitrary: CJK }, { weight: 1, arbitrary: MARKUP }), { minLength: 1, maxLength: 40 }).map((xs) => xs.join(''));
+    const line = fc.tuple(fc.constantFrom('', '', '', '> ', '- ', '1. ', '2. ', '  ', '    ', '# ', '<div>', '```'), text).map(([p, t]) => p + t);
+    const draft = fc.array(fc.oneof({ weight: 6, arbitrary: line }, { weight: 1, arbitrary: fc.constant('') }), { maxLength: 30 }).map((ls) => ls.join('\n'));
+    let checked = 0;
+    let cuts = 0;
+    fc.assert(
+      fc.property(draft, (doc) => {
+        const n = checkPieces(JSON.stringify(doc), doc);
+        if (n !== undefined) {
+          checked++;
+          cuts += n;
+        }
+      }),
+      { seed: 62025, numRuns: 1_000 },
+    );
+    console.info(`markdown-pieces: ${checked} generated drafts checked across ${cuts} cuts`);
+    expect(checked).toBeGreaterThan(300);
+    expect(cuts).toBeGreaterThan(1_000);
+  });
+
+  it('cuts only oversized paragraphs and lines at the default limits', () => {
+    const line = '一是加强党的建设，全面从严治党。';
+    expect(planPieces(`${line}\n`.repeat(500))).toMatchObject({ runs: [], tails: [] });
+    expect(planPieces(`${line}\n`.repeat(5_000)).runs.length).toBeGreaterThan(3);
+    expect(planPieces(line.repeat(2_000)).tails[0]!.length).toBeGreaterThan(3);
+    // Link reference definitions resolve across the whole draft: no runs, only tails.
+    expect(planPieces(`${line}\n`.repeat(5_000) + '\n[1]: http://x.cn\n').runs).toEqual([]);
+  });
+});
