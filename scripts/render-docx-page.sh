@@ -17,27 +17,13 @@ MAX_BYTES=$((120 * 1024))
 
 say() { echo "render-docx-page: $*"; }
 die() { echo "render-docx-page: ERROR: $*" >&2; exit 1; }
+# shellcheck source=lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 # ---------------------------------------------------------------------------------------------
 # 1. Debian packages
 APT_PACKAGES=(libreoffice-writer poppler-utils optipng fonts-noto-cjk fonts-arphic-ukai)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then missing+=("$p"); fi
-done
-if [ ${#missing[@]} -eq 0 ]; then
-  say "apt packages already installed: ${APT_PACKAGES[*]}"
-else
-  command -v apt-get >/dev/null || die "apt-get not found; install these by hand: ${missing[*]}"
-  SUDO=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || die "not root and no sudo; install these by hand: ${missing[*]}"
-    SUDO=(sudo)
-  fi
-  say "installing apt packages: ${missing[*]}"
-  "${SUDO[@]}" apt-get update -qq
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+apt_ensure --no-install-recommends -- "${APT_PACKAGES[@]}"
 for c in soffice pdftoppm optipng; do command -v "$c" >/dev/null || die "$c is not on PATH after the apt install"; done
 
 # ---------------------------------------------------------------------------------------------

@@ -25,28 +25,14 @@ t_all=$(date +%s)
 say() { echo "setup-vscode: $*"; }
 took() { say "$1 took $(( $(date +%s) - $2 )) s"; }
 die() { echo "setup-vscode: ERROR: $*" >&2; exit 1; }
+# shellcheck source=lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 # ---------------------------------------------------------------------------------------------
 # 1. Debian packages
 t=$(date +%s)
 APT_PACKAGES=(chromium fonts-wqy-microhei libkrb5-dev ripgrep)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then missing+=("$p"); fi
-done
-if [ ${#missing[@]} -eq 0 ]; then
-  say "apt packages already installed: ${APT_PACKAGES[*]}"
-else
-  command -v apt-get >/dev/null || die "apt-get not found; install these by hand: ${missing[*]}"
-  SUDO=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || die "not root and no sudo; install these by hand: ${missing[*]}"
-    SUDO=(sudo)
-  fi
-  say "installing apt packages: ${missing[*]}"
-  "${SUDO[@]}" apt-get update -qq
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-fi
+apt_ensure -- "${APT_PACKAGES[@]}"
 for c in chromium rg; do command -v "$c" >/dev/null || die "$c is not on PATH after the apt install"; done
 took "apt packages" "$t"
 
