@@ -9,6 +9,8 @@ export interface LintOptions {
   config?: ResolvedConfig;
   /** The language of the findings' messages; Chinese unless told. */
   locale?: Locale;
+  /** Rules' per-paragraph work remembered from the previous run over the same document. */
+  cache?: LintCache;
 }
 
 export interface LintResult {
@@ -31,7 +33,10 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
   const model = buildModel(text, options.format ?? 'text');
   const suppressed = suppressionOf(model);
   const documentType = documentTypeOf(model, config);
-  const t = translator(options.locale ?? 'zh-cn');
+  const locale = options.locale ?? 'zh-cn';
+  const t = translator(locale);
+  const cache = options.cache;
+  cache?.begin(config, locale);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
@@ -44,6 +49,7 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
       documentType,
       options: ruleOptions,
       t,
+      memo: cache ? cache.scope(rule.id) : compute,
       report: (r) => {
         if (suppressed(rule.id, r.range.start)) return;
         const severity = r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[configured] ? r.maxSeverity : configured;
@@ -51,8 +57,47 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
       },
     });
   }
+  cache?.end();
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { model, documentType, findings };
+}
+
+const compute = <T>(_key: string, f: () => T): T => f();
+
+/**
+ * What the rules remembered in the last run over one document, by rule and key. Only what the
+ * last run used is kept, so the cache holds about one entry per paragraph and rule; a change of
+ * config or locale empties it.
+ */
+export class LintCache {
+  private fingerprint: string | undefined;
+  private previous = new Map<string, Map<string, unknown>>();
+  private used = new Map<string, Map<string, unknown>>();
+
+  begin(config: ResolvedConfig, locale: Locale): void {
+    const fingerprint = JSON.stringify([locale, [...config.rules], config.documentType, config.documentTypes, config.formulations, config.placeholders]);
+    if (fingerprint !== this.fingerprint) this.previous = new Map();
+    this.fingerprint = fingerprint;
+    this.used = new Map();
+  }
+
+  scope(ruleId: string): <T>(key: string, f: () => T) => T {
+    const before = this.previous.get(ruleId);
+    let now = this.used.get(ruleId);
+    if (!now) this.used.set(ruleId, (now = new Map()));
+    const kept = now;
+    return <T>(key: string, f: () => T): T => {
+      if (kept.has(key)) return kept.get(key) as T;
+      const value = before && before.has(key) ? (before.get(key) as T) : f();
+      kept.set(key, value);
+      return value;
+    };
+  }
+
+  end(): void {
+    this.previous = this.used;
+    this.used = new Map();
+  }
 }
 
 /**

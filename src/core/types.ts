@@ -45,6 +45,14 @@ export interface RuleContext<Options> {
    * Every template a rule uses needs an entry in messages.en.ts.
    */
   t(template: string, data?: MessageData): string;
+  /**
+   * Returns `compute()`, remembered across the runs that share a LintCache (the extension keeps
+   * one per open document, so after a keystroke only the edited paragraph is analysed again).
+   * The value must depend on nothing but `key`, the rule's options, the config and the locale:
+   * e.g. a paragraph's text as the key and its findings in offsets relative to the paragraph.
+   * Without a cache (the CLI), it simply computes.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export type RuleCategory = 'numbering' | 'structure' | 'figures' | 'formulation' | 'punctuation';

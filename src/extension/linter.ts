@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatOfLanguage, isLinted, selectDocument, type Selection } from '../core/editorconfig';
-import { lint, type LintOptions, type LintResult } from '../core/lint';
+import { LintCache, lint, type LintOptions, type LintResult } from '../core/lint';
 import { Debouncer } from '../core/scheduler';
 import { RULES } from '../rules';
 import { settingsFor, type ConfigService, type DocumentConfig } from './configService';
@@ -33,6 +33,8 @@ type Trigger = 'open' | 'change' | 'save';
 export class LintService implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('dangjian');
   private readonly states = new Map<string, State>();
+  /** Per document: the rules' per-paragraph work, so that a relint redoes only what an edit changed. */
+  private readonly caches = new Map<string, LintCache>();
   private readonly debouncer: Debouncer<string>;
   private readonly updated = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidUpdate = this.updated.event;
@@ -82,6 +84,7 @@ export class LintService implements vscode.Disposable {
     const key = uri.toString();
     this.debouncer.cancel(key);
     this.states.delete(key);
+    this.caches.delete(key);
     this.diagnostics.delete(uri);
   }
 
@@ -126,8 +129,11 @@ export class LintService implements vscode.Disposable {
 
   private compute(doc: vscode.TextDocument, config: DocumentConfig): Linted {
     const options: LintOptions = { format: formatOfLanguage(doc.languageId), config: config.config, ...localeOption() };
+    const key = doc.uri.toString();
+    let cache = this.caches.get(key);
+    if (!cache) this.caches.set(key, (cache = new LintCache()));
     const version = doc.version;
-    return { version, result: lint(doc.getText(), RULES, options), options, config };
+    return { version, result: lint(doc.getText(), RULES, { ...options, cache }), options, config };
   }
 
   /** The last lint of a document, if it is a linted draft (possibly of an older version). */
