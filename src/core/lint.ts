@@ -53,7 +53,9 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
       report: (r) => {
         if (suppressed(rule.id, r.range.start)) return;
         const severity = r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[configured] ? r.maxSeverity : configured;
-        findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, ...(r.fix ? { fix: r.fix } : {}) });
+        const finding: Finding = { ruleId: rule.id, severity, message: r.message, range: r.range };
+        if (r.fix) finding.fix = r.fix;
+        findings.push(finding);
       },
     });
   }
