@@ -38,6 +38,7 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
   const cache = options.cache;
   cache?.begin(config, locale);
   const findings: Finding[] = [];
+  const messages = new Map<string, string>();
   for (const rule of rules) {
     const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
     if (setting.severity === 'off') continue;
@@ -53,9 +54,12 @@ export function lint(text: string, rules: readonly Rule<any>[], options: LintOpt
       report: (r) => {
         if (suppressed(rule.id, r.range.start)) return;
         const severity = r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[configured] ? r.maxSeverity : configured;
-        const finding: Finding = { ruleId: rule.id, severity, message: r.message, range: r.range };
-        if (r.fix) finding.fix = r.fix;
-        findings.push(finding);
+        // One string per distinct message: a long draft repeats a few messages thousands of times,
+        // each built afresh from its template.
+        let message = messages.get(r.message);
+        if (message === undefined) messages.set(r.message, (message = r.message));
+        // Two literals rather than adding `fix` afterwards, which would move it out of the object.
+        findings.push(r.fix ? { ruleId: rule.id, severity, message, range: r.range, fix: r.fix } : { ruleId: rule.id, severity, message, range: r.range });
       },
     });
   }
