@@ -101,6 +101,9 @@ export function paragraphRange(p: Paragraph, start: number, end: number): Range 
   return { start: sourceOffset(p.segments, start), end: sourceOffset(p.segments, end, true) };
 }
 
+/** Shared by every paragraph without inline markers; nothing adds to a paragraph's list after the model is built. */
+const NO_INLINE: InlineMarker[] = [];
+
 const SENTENCE_END = /[。！？；：，、,.!?;:…]$/;
 
 export function formatOf(fileNameOrLanguage: string | undefined): DocumentFormat {
@@ -113,22 +116,15 @@ export function buildModel(text: string, format: DocumentFormat = 'text'): Docum
   const layer = format === 'markdown' ? markdownLayer(text) : plainTextLayer(text);
   const lines = new LineIndex(text);
   const paragraphs: Paragraph[] = layer.paragraphs.map((raw, index) => {
-    const p: Paragraph = {
-      index,
-      text: raw.text,
-      kind: raw.kind,
-      range: { start: sourceOffset(raw.segments, 0), end: sourceOffset(raw.segments, raw.text.length, true) },
-      line: 0,
-      segments: raw.segments,
-      inline: [],
-    };
-    p.line = lines.lineAt(p.range.start);
+    const segments = raw.segments;
+    const range = { start: sourceOffset(segments, 0), end: sourceOffset(segments, raw.text.length, true) };
     const parts = matchMarker(raw.text);
+    let marker: Marker | undefined;
     let after = 0;
     if (parts && !Number.isNaN(parts.value)) {
       const t = markerText(parts);
       // Field by field: an object spread here cost more than the rest of the paragraph's analysis.
-      p.marker = {
+      marker = {
         level: parts.level,
         value: parts.value,
         open: parts.open,
@@ -136,25 +132,30 @@ export function buildModel(text: string, format: DocumentFormat = 'text'): Docum
         close: parts.close,
         trail: parts.trail,
         text: t,
-        range: paragraphRange(p, 0, t.length),
-        editable: mapsExactly(raw.segments, 0, t.length),
+        range: { start: sourceOffset(segments, 0), end: sourceOffset(segments, t.length, true) },
+        editable: mapsExactly(segments, 0, t.length),
       };
       after = t.length;
     }
-    for (const m of scanInline(after ? raw.text.slice(after) : raw.text)) {
+    // Most paragraphs have no inline marker; they share one empty list rather than each growing
+    // a list of their own.
+    const found = scanInline(after ? raw.text.slice(after) : raw.text);
+    const inline: InlineMarker[] = found.length === 0 ? NO_INLINE : found.map((m) => {
       const start = m.start + after;
-      p.inline.push({
+      const numeralStart = m.numeralStart + after;
+      return {
         family: m.family,
         value: m.value,
         raw: m.raw,
         punct: m.punct,
         paragraph: index,
-        range: paragraphRange(p, start, start + m.length),
-        numeralRange: paragraphRange(p, m.numeralStart + after, m.numeralStart + after + m.numeralLength),
+        range: { start: sourceOffset(segments, start), end: sourceOffset(segments, start + m.length, true) },
+        numeralRange: { start: sourceOffset(segments, numeralStart), end: sourceOffset(segments, numeralStart + m.numeralLength, true) },
         atParagraphStart: start === 0,
-        editable: mapsExactly(raw.segments, start, start + m.length),
-      });
-    }
+        editable: mapsExactly(segments, start, start + m.length),
+      };
+    });
+    const p: Paragraph = { index, text: raw.text, kind: raw.kind, range, line: lines.lineAt(range.start), segments, marker, inline };
     return p;
   });
 
