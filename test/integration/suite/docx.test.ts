@@ -2,6 +2,7 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SOURCE, sleep, workspaceFile, until, ours, codeOf } from './helpers';
 import type { DangjianApi } from '../../../src/extension/extension';
 import { abstractNum, buildDocx, DRAFT_LEVELS, num, numberingXml, p } from '../../helpers/docx';
 
@@ -14,28 +15,7 @@ import { abstractNum, buildDocx, DRAFT_LEVELS, num, numberingXml, p } from '../.
  */
 
 const EXTENSION_ID = 'dangjian.dangjian-writer';
-const SOURCE = '党建文稿';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace (a copy of test/integration/fixtures) is open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const readerLoaded = (): boolean => Object.keys(require.cache).some((f) => f.endsWith(`${path.sep}dist${path.sep}docxread.js`));
 
 /** A 情况报告 numbered by Word, with two flaws: 1. right under 二、 (line 9), and a half-width comma (line 4). */

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sleep, workspaceFile, until } from './helpers';
 import { readDocx } from '../../../src/core/docx/read';
 import type { DangjianApi } from '../../../src/extension/extension';
 
@@ -16,26 +17,8 @@ const EXTENSION_ID = 'dangjian.dangjian-writer';
 const DRAFT = '述职报告.dj.txt';
 const COMMAND = 'dangjian.exportDocx';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace (a copy of test/integration/fixtures) is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
 /** Whether the export bundle has been required into this extension host. */
 const exportLoaded = (): boolean => Object.keys(require.cache).some((f) => f.endsWith(`${path.sep}dist${path.sep}export.js`));
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 suite('党建文稿助手: export as Word', () => {
   let api: DangjianApi;

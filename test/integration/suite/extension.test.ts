@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { SOURCE, sleep, workspaceFile, until, ours, codeOf } from './helpers';
 import type { DangjianApi } from '../../../src/extension/extension';
 
 /**
@@ -11,39 +12,13 @@ import type { DangjianApi } from '../../../src/extension/extension';
  */
 
 const EXTENSION_ID = 'dangjian.dangjian-writer';
-const SOURCE = '党建文稿';
 const DRAFT = '述职报告.dj.txt';
 
 let api: DangjianApi;
 
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace (a copy of test/integration/fixtures) is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
-
 const codes = (uri: vscode.Uri): string[] => ours(uri).map(codeOf);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const FIXTURE_FINDINGS = (): [string, number, number, vscode.DiagnosticSeverity][] => [
   ['inline-sequence', 4, 21, vscode.DiagnosticSeverity.Error],

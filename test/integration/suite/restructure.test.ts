@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { sleep, until } from './helpers';
 import type { TreeNodePlan } from '../../../src/core/sections';
 import type { DangjianApi } from '../../../src/extension/extension';
 
@@ -29,18 +30,6 @@ const DRAFT = [
 ].join('\n');
 
 let api: DangjianApi;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const headings = (doc: vscode.TextDocument): string[] =>
   doc
