@@ -113,6 +113,16 @@ describe('document model', () => {
     expect(model.sections.map((s) => s.heading)).toEqual(['主要做法', '存在问题']);
   });
 
+  it('does not take a sign-off after the numbered headings of a title-less draft for its title', () => {
+    // Numbered lines go before a title only as a table of contents, which the body then repeats.
+    const text = ['一、主要做法', '（一）抓学习', '二、存在问题', '（一）学习不深', '城关街道党工委'].join('\n');
+    const model = buildModel(text);
+    expect(model.title).toBeUndefined();
+    expect(model.outlineBlock).toBeUndefined();
+    const last = model.allSections[model.allSections.length - 1]!;
+    expect(text.slice(last.range.start, last.range.end)).toBe('（一）学习不深\n城关街道党工委');
+  });
+
   it('splits a heading from the body that follows it on the same line', () => {
     const model = buildModel('（一）坚持以上率下，加强示范引领。班子成员带头讲党课。');
     const s = model.sections[0]!;

@@ -159,8 +159,11 @@ export function buildModel(text: string, format: DocumentFormat = 'text'): Docum
     return p;
   });
 
-  const title = findTitle(paragraphs);
-  const outlineBlock = findOutlineBlock(paragraphs, title);
+  const candidate = findTitle(paragraphs);
+  const outlineBlock = findOutlineBlock(paragraphs, candidate);
+  // Numbered lines stand before a title only as a table of contents; without one, the unnumbered
+  // line after them is body text (a sign-off, a closing line), not the title.
+  const title = candidate && !outlineBlock ? undefined : candidate;
   const bodyStart = outlineBlock ? outlineBlock.last + 1 : 0;
   const body = paragraphs.slice(bodyStart).filter((p) => p.index !== title);
   const { roots, all } = buildTree(body, paragraphs, text.length);
