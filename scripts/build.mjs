@@ -3,22 +3,33 @@
 // the VS Code extension twice: for the desktop extension host (Node) and for the browser
 // (vscode.dev, code-server's web worker host). `vscode` is provided by the host.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-// zod re-exports the error messages of 40-odd languages through its `z` namespace; the CLI and the
-// extension only ever format their own Chinese messages, so their bundles keep English, zod's default, alone.
-const zodEnglishOnly = {
-  name: 'zod-english-only',
+// The config is validated with zod/mini, whose functions a bundle keeps only as far as they are
+// used. 'zod' itself hangs every validator on its classes as a method: one import of it puts some
+// 70 KB (and its locales) back into each bundle, so the build refuses it.
+const zodMiniOnly = {
+  name: 'zod-mini-only',
   setup(b) {
-    b.onResolve({ filter: /locales\/index\.js$/ }, (args) => {
-      const file = path.resolve(args.resolveDir, args.path);
-      return file.includes(`${path.sep}zod${path.sep}`) ? { path: file, namespace: 'zod-locales' } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
-      resolveDir: path.dirname(args.path),
+    b.onResolve({ filter: /^zod(\/v4)?$/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports "${args.path}": import * as z from 'zod/mini' instead (see src/core/config.ts)` }],
     }));
+  },
+};
+
+// docx's build wraps each async function in a call, `var f = function() { var _ref =
+// _asyncToGenerator(…); return function f(…) {…}; }();`, which esbuild must keep as a call that might
+// have effects: so patchDocument and the template reader and unzipper it alone uses stay in the
+// export though nothing calls them. Marked pure, the unused ones go: a fifth of dist/export.js.
+const docxPureAsync = {
+  name: 'docx-pure-async',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]docx[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(/^var (\w+) = function\(\) \{\n(\tvar _ref\d* = _asyncToGenerator\()/gm, 'var $1 = /* @__PURE__ */ function() {\n$2');
+      return { contents, loader: 'js', warnings: contents === source ? [{ text: "docx's async functions are no longer wrapped as this build expects: unused ones stay in the bundle" }] : [] };
+    });
   },
 };
 
@@ -78,7 +89,7 @@ const cli = build({
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
-  plugins: [zodEnglishOnly, deferMarkdown('esm')],
+  plugins: [zodMiniOnly, deferMarkdown('esm'), docxPureAsync],
 }).then(({ metafile }) => {
   // The stand-in requires dist/markdown.js from the file it is in: that must be dist/cli.mjs, not a chunk.
   const standIn = Object.entries(metafile.outputs).find(([, o]) => Object.keys(o.inputs).some((i) => i.startsWith('deferred-markdown:')));
@@ -117,10 +128,12 @@ const extension = {
   format: 'cjs',
   external: ['vscode'],
   minify: true,
+  // Chinese as UTF-8 rather than \uXXXX escapes: 3 bytes a character instead of 6, 14% less to load.
+  charset: 'utf8',
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [zodEnglishOnly],
+  plugins: [zodMiniOnly],
 };
 
 // VS Code 1.82's extension host runs Node 18.
@@ -135,7 +148,7 @@ const node = build({
   supported: { 'dynamic-import': false },
 });
 const lazy = Object.entries(LAZY).map(([specifier, entry]) =>
-  build({ ...extension, entryPoints: [entry], outfile: `dist/${specifier.slice(2)}.js`, platform: 'node', target: 'node18' }),
+  build({ ...extension, entryPoints: [entry], outfile: `dist/${specifier.slice(2)}.js`, platform: 'node', target: 'node18', plugins: [...extension.plugins, docxPureAsync] }),
 );
 
 const web = build({
@@ -149,7 +162,7 @@ const web = build({
   // A web extension host has no Node built-ins: fail the build rather than ship a bundle that breaks there.
   supported: { 'dynamic-import': false },
   plugins: [
-    zodEnglishOnly,
+    zodMiniOnly,
     lazyModules(true),
     {
       name: 'no-node-builtins',

@@ -76,6 +76,22 @@ describe('palette PNGs for the README screenshots', () => {
     expect(decodePng(out).rgb.equals(rgb)).toBe(true);
   });
 
+  it('packs a palette of 2, 4 or 16 colours into 1, 2 or 4 bits a pixel, rows of any width read back exactly', () => {
+    const steps = [0, 60, 120, 180, 240, 30, 90, 150, 210, 15, 45, 75, 105, 135, 165, 195];
+    for (const [colors, depth] of [[2, 1], [4, 2], [16, 4]] as const) {
+      // Widths that end a row part-way through a byte: each row must start on a byte of its own.
+      for (const width of [1, 13, 37]) {
+        const { png, rgb } = rgbPng(width, 9, (x, y) => {
+          const v = steps[(x * 3 + y * 5) % colors]!;
+          return [v, 255 - v, (v * 7) & 255];
+        });
+        const out = toPalettePng(png, colors);
+        expect([out[24], out[25]], `${colors} colours, ${width} wide`).toEqual([depth, 3]);
+        expect(decodePng(out).rgb.equals(rgb), `${colors} colours, ${width} wide`).toBe(true);
+      }
+    }
+  });
+
   it('keeps the few pixels of each syntax colour while some 1500 anti-aliased shades share the rest', () => {
     // Like highlighted text on white: for each colour a small solid core, and beside it a ramp of
     // 40 shades from the colour towards white, each shade a 1-pixel column.

@@ -47,4 +47,33 @@ describe('the JSON schema of .dangjianrc.json', () => {
       expect(problems.join('\n')).toMatch(key);
     });
   }
+
+  // zod/mini loads no locale: an issue code that describeIssue() does not word itself would reach
+  // the user as "Invalid input", with no hint of what is wrong.
+  it('words each problem in Chinese, naming the key and what it should be', () => {
+    const problemsOf = (config: unknown): string[] => {
+      try {
+        resolveConfig(config, RULES);
+      } catch (e) {
+        if (e instanceof ConfigError) return e.problems;
+      }
+      return [];
+    };
+    expect(problemsOf(5)).toEqual(['“（根）” 的类型不对：应为 object']);
+    expect(problemsOf({ rules: { placeholder: 'fatal' } })).toEqual(['“rules.placeholder” 的写法不对：应为 "off" | "info" | "warning" | "error"，或 [级别, {选项}]']);
+    expect(problemsOf({ documentTypes: { x: { name: '', titleCues: [''], requiredSections: [{ name: '甲', words: [] }], salutation: '是', extra: 1 } } })).toEqual([
+      '“documentTypes.x.name” 不能为空',
+      '“documentTypes.x.titleCues[0]” 不能为空',
+      '“documentTypes.x.requiredSections[0].words” 不能为空',
+      '“documentTypes.x.salutation” 的类型不对：应为 boolean',
+      '“documentTypes.x” 中有不认识的键：extra',
+    ]);
+    expect(problemsOf({ formulations: [{ term: '甲', members: ['乙'], source: '丙', misWritings: [{ wrong: '丁', right: 1 }] }] })).toEqual([
+      '“formulations[0].misWritings[0].right” 的类型不对：应为 string',
+    ]);
+    expect(problemsOf({ rules: { 'numbering-level': ['warning', { skipOneLevel: 'fatal' }] } })).toEqual([
+      '“rules.numbering-level[1].skipOneLevel” 的取值不对：应为 "off" | "info" | "warning" | "error" 之一',
+    ]);
+    expect(problemsOf({ rules: { 'numbering-level': ['warning', { skip: 'off' }] } })).toEqual(['“rules.numbering-level[1]” 中有不认识的键：skip']);
+  });
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { configSchema } from './config';
 
 /** The JSON schema of `.dangjianrc.json`, generated from the zod schema that validates it. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { DocumentModel } from './model';
 import type { Range } from './text';
 import type { ResolvedConfig } from './config';
@@ -65,6 +65,6 @@ export interface Rule<Options = unknown> {
   defaultSeverity: Severity;
   fixable: boolean;
   /** Validates the options given as `[severity, options]` in config; defaults fill what is left out. */
-  options?: z.ZodType<Options>;
+  options?: z.ZodMiniType<Options>;
   check(context: RuleContext<Options>): void;
 }

@@ -1,14 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LEVEL_STYLE_NAMES, type MarkerLevel } from '../core/markers';
 import type { Rule } from '../core/types';
 import { siblingRuns } from './shared';
 
-const options = z
-  .object({
-    /** How much skipping exactly one level weighs (一、 directly followed by 1.). */
-    skipOneLevel: z.enum(['off', 'info', 'warning', 'error']).default('info'),
-  })
-  .strict();
+const options = z.strictObject({
+  /** How much skipping exactly one level weighs (一、 directly followed by 1.). */
+  skipOneLevel: z._default(z.enum(['off', 'info', 'warning', 'error']), 'info'),
+});
 
 export const numberingLevel: Rule<z.infer<typeof options>> = {
   id: 'numbering-level',
