@@ -113,10 +113,37 @@ async function shot(name, clip) {
   const readme = README_SHOTS.has(name);
   const file = path.join(readme ? shots : otherShots, `${name}.png`);
   const png = await page.screenshot(clip ? { clip } : {});
-  // The README's go into the .vsix: in 48 colours, a third of the bytes, looking the same.
+  // The README's go into the .vsix: in 16 colours, about a fifth of the bytes, looking the same.
   writeFileSync(file, readme ? toPalettePng(png) : png);
   log(`  screenshot ${path.relative(root, file)}`);
 }
+/**
+ * The box around everything the locators match, `pad` pixels wider on each side, within the
+ * window: the README's screenshots show what they are about, and the .vsix carries fewer bytes.
+ */
+async function around(pad, ...locators) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const l of locators) {
+    for (const el of await l.all()) {
+      const b = await el.boundingBox();
+      if (!b || !b.width || !b.height) continue;
+      x0 = Math.min(x0, b.x);
+      y0 = Math.min(y0, b.y);
+      x1 = Math.max(x1, b.x + b.width);
+      y1 = Math.max(y1, b.y + b.height);
+    }
+  }
+  if (x0 === Infinity) return undefined;
+  const { width, height } = page.viewportSize();
+  const x = Math.max(0, Math.floor(x0 - pad));
+  const y = Math.max(0, Math.floor(y0 - pad));
+  return { x, y, width: Math.min(width, Math.ceil(x1 + pad)) - x, height: Math.min(height, Math.ceil(y1 + pad)) - y };
+}
+/** The editor's tab and breadcrumbs and the lines of its text that are on screen. */
+const editorLines = () => page.locator('.editor-group-container.active .title, .editor-group-container.active .monaco-editor .view-line');
 async function runCommand(title) {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
@@ -198,7 +225,7 @@ const steps = [
       // The Problems panel takes room the screenshot is better without.
       await runCommand('View: Close Panel');
       await page.waitForTimeout(500);
-      await shot('tree-view');
+      await shot('tree-view', await around(8, tab, page.locator('.sidebar .composite.title'), rows, editorLines()));
     },
   ],
   [
@@ -214,7 +241,7 @@ const steps = [
       });
       log(`  hover: ${hoverText.split('\n')[0]}`);
       await page.waitForTimeout(300);
-      await shot('diagnostic');
+      await shot('diagnostic', await around(8, hover, editorLines()));
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+.');
       const menu = page.locator('.action-widget');
@@ -224,7 +251,7 @@ const steps = [
       await item.waitFor({ state: 'visible' });
       const items = await menu.innerText();
       expect(/重新编号全文|Renumber the whole draft/.test(items), `the menu offers renumbering too:\n${items}`);
-      await shot('quick-fix');
+      await shot('quick-fix', await around(8, menu, editorLines()));
       // Chosen from the keyboard (the menu opens with the preferred fix focused): Enter applies it.
       for (let i = 0; i < 10 && !/\bfocused\b/.test((await item.getAttribute('class')) ?? ''); i++) await page.keyboard.press('ArrowDown');
       expect(/\bfocused\b/.test((await item.getAttribute('class')) ?? ''), 'the fix is focused in the menu');
@@ -253,7 +280,7 @@ const steps = [
       const details = page.locator('.suggest-details-container .suggest-details');
       if (!(await details.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
       await page.waitForTimeout(500);
-      await shot('snippet');
+      await shot('snippet', await around(8, suggest, details, editorLines()));
       await page.keyboard.press('Enter');
       const text = await waitFor('the template in the editor', async () => {
         const s = await editorText();
