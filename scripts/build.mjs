@@ -3,7 +3,7 @@
 // the VS Code extension twice: for the desktop extension host (Node) and for the browser
 // (vscode.dev, code-server's web worker host). `vscode` is provided by the host.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 // The config is validated with zod/mini, whose functions a bundle keeps only as far as they are
@@ -15,21 +15,6 @@ const zodMiniOnly = {
     b.onResolve({ filter: /^zod(\/v4)?$/ }, (args) => ({
       errors: [{ text: `${args.importer} imports "${args.path}": import * as z from 'zod/mini' instead (see src/core/config.ts)` }],
     }));
-  },
-};
-
-// docx's build wraps each async function in a call, `var f = function() { var _ref =
-// _asyncToGenerator(…); return function f(…) {…}; }();`, which esbuild must keep as a call that might
-// have effects: so patchDocument and the template reader and unzipper it alone uses stay in the
-// export though nothing calls them. Marked pure, the unused ones go: a fifth of dist/export.js.
-const docxPureAsync = {
-  name: 'docx-pure-async',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]docx[\\/]dist[\\/]index\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const contents = source.replace(/^var (\w+) = function\(\) \{\n(\tvar _ref\d* = _asyncToGenerator\()/gm, 'var $1 = /* @__PURE__ */ function() {\n$2');
-      return { contents, loader: 'js', warnings: contents === source ? [{ text: "docx's async functions are no longer wrapped as this build expects: unused ones stay in the bundle" }] : [] };
-    });
   },
 };
 
@@ -69,9 +54,10 @@ const markdownParser = build({
   logLevel: 'warning',
 });
 
-// The CLI's dynamic import()s (the .docx library) become chunks of their own, loaded only by the
-// runs that need them. Their names change with their content: once the new ones are written, the
-// old ones go (afterwards, so that a CLI already running keeps its chunks meanwhile).
+// The CLI's dynamic import()s (the .docx reader and writer, the glob matcher) become chunks of their own,
+// loaded only by the runs that need them. Their names change with their content: once the new
+// ones are written, the old ones go (afterwards, so that a CLI already running keeps its chunks
+// meanwhile).
 const cli = build({
   entryPoints: { cli: 'src/cli/index.ts' },
   outdir: 'dist',
@@ -89,7 +75,7 @@ const cli = build({
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
-  plugins: [zodMiniOnly, deferMarkdown('esm'), docxPureAsync],
+  plugins: [zodMiniOnly, deferMarkdown('esm')],
 }).then(({ metafile }) => {
   // The stand-in requires dist/markdown.js from the file it is in: that must be dist/cli.mjs, not a chunk.
   const standIn = Object.entries(metafile.outputs).find(([, o]) => Object.keys(o.inputs).some((i) => i.startsWith('deferred-markdown:')));
@@ -148,7 +134,7 @@ const node = build({
   supported: { 'dynamic-import': false },
 });
 const lazy = Object.entries(LAZY).map(([specifier, entry]) =>
-  build({ ...extension, entryPoints: [entry], outfile: `dist/${specifier.slice(2)}.js`, platform: 'node', target: 'node18', plugins: [...extension.plugins, docxPureAsync] }),
+  build({ ...extension, entryPoints: [entry], outfile: `dist/${specifier.slice(2)}.js`, platform: 'node', target: 'node18' }),
 );
 
 const web = build({

@@ -126,10 +126,10 @@ describe('--export-docx', () => {
 describe('the built CLI (dist/cli.mjs)', () => {
   const cli = path.resolve(__dirname, '../dist/cli.mjs');
 
-  it('keeps the Word library out of the file every run loads, in a chunk of its own', () => {
+  it('keeps the Word export out of the file every run loads, in a chunk of its own', () => {
     expect(existsSync(cli), 'run `npm run build` first').toBe(true);
     const entry = readFileSync(cli, 'utf8');
-    // The names only the docx library writes.
+    // Names only the Word export writes.
     expect(entry).not.toContain('evenAndOddHeaders');
     expect(entry).not.toContain('wordprocessingml');
     const chunk = /import\("\.\/(chunks\/export-[\w-]+\.mjs)"\)/.exec(entry);

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../src/core/docx/export';
 import { readDocx } from '../src/core/docx/read';
@@ -189,6 +190,79 @@ describe('fonts and paragraphs', () => {
     const doc = await exported('关于党建工作的报告\n正文\u0007有一个响铃符，\ud800还有半个代理对。');
     // Parsing would throw on the raw characters; the replacements keep every column where it was.
     expect(textOf(doc.paragraphs[1]!)).toBe('正文\ufffd有一个响铃符，\ufffd还有半个代理对。');
+  });
+
+  it('replaces each character XML 1.0 cannot hold with one U+FFFD, in the text and in the title property, and keeps those it can', async () => {
+    const line = '甲\u0000乙\u0008丙\u000b丁\u000c戊\u001f己\ufffe庚\uffff辛\udc00壬\ud800癸';
+    const kept = '\t𠮷\u00a0\u3000\ufeff\u200b';
+    const model = buildModel(`关于党建工作的报告\n${line}${kept}末`);
+    expect(model.paragraphs[1]!.text, 'the draft as typed').toBe(`${line}${kept}末`);
+    const doc = openDocx(await exportDocx(model, { title: '标题\u0001\ud83d' }));
+    expect(textOf(doc.paragraphs[1]!)).toBe(`甲\ufffd乙\ufffd丙\ufffd丁\ufffd戊\ufffd己\ufffd庚\ufffd辛\ufffd壬\ufffd癸${kept}末`);
+    expect(one(doc.xml('docProps/core.xml'), 'dc:title').text).toBe('标题\ufffd\ufffd');
+  });
+
+  it('writes XML’s markup characters as text, in the paragraphs and in the title property', async () => {
+    const title = '关于“A&B”<试点>和"C"\'D\'工作的报告';
+    const lines = [title, '一、R&D投入 > 上年，< 预期；"双百" & \'三化\'', '正文&amp;不是实体，&#20013;也不是，<w:t>也不是标签，]]>也不是。'];
+    const doc = await exported(lines.join('\n'));
+    expect(doc.paragraphs.map(textOf)).toEqual(lines);
+    expect(one(doc.xml('docProps/core.xml'), 'dc:title').text).toBe(title);
+  });
+
+  it('keeps the space that starts the body text of a run-in heading, where the paragraph is split into runs', async () => {
+    const text = '关于党建工作的报告\n（一）抓好学习。 全年学习12次，  每次半天。';
+    const doc = await exported(text);
+    const pieces = runs(doc.paragraphs[1]!).map((r) => child(r, 'w:t')!);
+    expect(pieces.map((t) => t.text)).toEqual(['（一）抓好学习。', ' 全年学习12次，  每次半天。']);
+    // Without it Word drops a run's leading and trailing spaces and collapses doubled ones (parsers here keep them).
+    expect(pieces[1]!.attrs['xml:space']).toBe('preserve');
+    expect(readDocx(await exportDocx(buildModel(text))).text).toBe(text);
+  });
+
+  it('an empty draft is an empty document: the page setup and page numbers, no paragraph, no title', async () => {
+    for (const text of ['', '\n \n\u3000\n']) {
+      const doc = await exported(text);
+      expect(doc.paragraphs, JSON.stringify(text)).toEqual([]);
+      expect(child(one(doc.xml('word/document.xml'), 'w:sectPr'), 'w:docGrid')!.attrs['w:linePitch']).toBe('579');
+      expect(all(doc.xml('word/footer1.xml'), 'w:instrText').map((i) => i.text)).toEqual(['PAGE']);
+      expect(all(doc.xml('docProps/core.xml'), 'dc:title')).toEqual([]);
+      expect(readDocx(await exportDocx(buildModel(text))).text).toBe('');
+    }
+  });
+});
+
+describe('the package', () => {
+  /** A part name relative to the package root, from a relationship's target and its source's folder. */
+  const resolve = (dir: string, target: string) => path.posix.normalize(path.posix.join(dir, target)).replace(/^\//, '');
+
+  it('is complete as Word checks it: each part well-formed with its prefixes bound, typed, and every relationship’s target present', async () => {
+    const doc = await exported(LEVELS);
+    const names = Object.keys(doc.parts);
+    expect(names[0], 'the content types come first in the zip').toBe('[Content_Types].xml');
+    for (const name of names) {
+      // Namespace-aware: a prefix used but not declared makes Word refuse the file.
+      const parser = new SaxesParser({ xmlns: true });
+      expect(() => parser.write(doc.parts[name]!).close(), name).not.toThrow();
+    }
+    const types = doc.xml('[Content_Types].xml');
+    const overrides = new Map(all(types, 'Override').map((o) => [o.attrs.PartName!.slice(1), o.attrs.ContentType!]));
+    const defaults = new Set(all(types, 'Default').map((d) => d.attrs.Extension!));
+    for (const name of names.filter((n) => n !== '[Content_Types].xml')) {
+      expect(overrides.has(name) || defaults.has(name.slice(name.lastIndexOf('.') + 1)), `a content type for ${name}`).toBe(true);
+    }
+    for (const part of overrides.keys()) expect(names, 'an override for a part that exists').toContain(part);
+    expect(overrides.get('word/document.xml')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
+    const targets = (rels: string, dir: string) => all(doc.xml(rels), 'Relationship').map((r) => resolve(dir, r.attrs.Target!));
+    expect(targets('_rels/.rels', '')).toEqual(['word/document.xml', 'docProps/core.xml', 'docProps/app.xml']);
+    // Word opens a part as the type its content type says; application/xml (the default for .xml) is none of them.
+    for (const rel of all(doc.xml('word/_rels/document.xml.rels'), 'Relationship')) {
+      const kind = rel.attrs.Type!.slice(rel.attrs.Type!.lastIndexOf('/') + 1);
+      expect(overrides.get(resolve('word', rel.attrs.Target!)), kind).toBe(`application/vnd.openxmlformats-officedocument.wordprocessingml.${kind}+xml`);
+    }
+    expect(overrides.get('docProps/core.xml')).toBe('application/vnd.openxmlformats-package.core-properties+xml');
+    const ids = all(doc.xml('word/_rels/document.xml.rels'), 'Relationship').map((r) => r.attrs.Id);
+    expect(new Set(ids).size, 'relationship ids are unique').toBe(ids.length);
   });
 });
 

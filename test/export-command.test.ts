@@ -33,7 +33,7 @@ describe('packaging of the export', () => {
   const ROOT = path.resolve(__dirname, '..');
   const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 
-  it('the desktop bundle requires dist/export.js on first use and holds none of the Word library itself', () => {
+  it('the desktop bundle requires dist/export.js on first use and holds none of the Word export itself', () => {
     expect(existsSync(path.join(ROOT, 'dist/export.js')), 'run `npm run build` first').toBe(true);
     const main = read('dist/extension.js');
     expect(main).toContain('require("./export.js")');

@@ -177,7 +177,7 @@ export function registerCommands(deps: {
       if (!active) return undefined;
       let exporter: typeof import('./export');
       try {
-        // A separate bundle (dist/export.js), so that activation never loads the Word library.
+        // A separate bundle (dist/export.js), so that activation never loads the Word export.
         exporter = await import('./export');
       } catch (e) {
         // The web extension host can load nothing but its one bundle (the command is hidden there).

@@ -1,6 +1,6 @@
 /**
  * "导出为 Word 文稿（GB/T 9704）…": writes the active draft as a .docx. Bundled on its own
- * (dist/export.js) and required on first use, so that activation never loads the Word library.
+ * (dist/export.js) and required on first use, so that activation never loads the Word export.
  */
 import * as vscode from 'vscode';
 import { exportDocx } from '../core/docx/export';

@@ -1,7 +1,7 @@
 /**
- * Opens an exported .docx for the tests: unzips it (fflate, the zip library the `docx` package
- * writes with) and parses its XML parts with a real XML parser (saxes), so that assertions look
- * at elements and attributes rather than at how the library happens to order them.
+ * Opens an exported .docx for the tests: unzips it (fflate, the zip library the export writes
+ * with) and parses its XML parts with a real XML parser (saxes), so that assertions look at
+ * elements and attributes rather than at how the export happens to order them.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';

@@ -41,6 +41,9 @@ export const CHAR_SPACE = Math.floor(((PAGE.width - MARGIN.left - MARGIN.right) 
  */
 export const FOOTER_DISTANCE = mm(25);
 
+/** The export writes no header, but w:pgMar must give a distance for one: 708 twips, about 1.25 cm. */
+export const HEADER_DISTANCE = 708;
+
 /** Two characters of 3号 body text: the first-line indent, in twips and in Word's 1/100 character. */
 export const FIRST_LINE_INDENT = { twips: 2 * PT.body * 20, chars: 200 } as const;
 

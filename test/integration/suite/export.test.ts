@@ -31,7 +31,7 @@ suite('党建文稿助手: export as Word', () => {
 
   teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
-  test('writes the active draft to the given .docx, which reads back as its paragraphs; the Word library loads only then', async () => {
+  test('writes the active draft to the given .docx, which reads back as its paragraphs; the Word export loads only then', async () => {
     assert.strictEqual(exportLoaded(), false, 'activation did not load dist/export.js');
     const doc = await vscode.workspace.openTextDocument(workspaceFile(DRAFT));
     await vscode.window.showTextDocument(doc);
