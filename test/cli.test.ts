@@ -5,7 +5,8 @@
  *
  * Every draft here is short original text in the genre, with a deliberate flaw where one is wanted.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -220,6 +221,26 @@ describe('exit codes', () => {
     const version = await run(['--version'], tmp);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('stylish output', () => {
+  /** Columns a terminal gives the text: East Asian wide and full-width characters take two. */
+  const columns = (s: string): number => [...s].reduce((w, ch) => w + (/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1), 0);
+
+  it('lines the rule ids up in one column as a terminal shows Chinese, whatever the positions and messages', async () => {
+    await writeFiles(tmp, { '稿.txt': draft(MIXED) });
+    const r = await run(['稿.txt'], tmp);
+    const rows = r.stdout.split('\n').filter((l) => /^\s+\d+:\d+\s/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    // Positions of two widths (4:1, 10:1) and messages of different lengths, all in Chinese.
+    expect(new Set(rows.map((l) => /^\s+(\S+)/.exec(l)![1]!.length)).size).toBeGreaterThan(1);
+    const messages = rows.map((l) => l.trim().split(/\s{2,}/)[2]!);
+    expect(new Set(messages.map(columns)).size).toBeGreaterThan(1);
+    const ruleColumn = rows.map((l) => columns(l.slice(0, l.search(/[a-z-]+$/))));
+    expect(new Set(ruleColumn).size, rows.join('\n')).toBe(1);
+    const severityColumn = rows.map((l) => columns(l.slice(0, l.search(/错误|警告|提示/))));
+    expect(new Set(severityColumn).size).toBe(1);
   });
 });
 
@@ -840,5 +861,42 @@ describe('configuration', () => {
     expect(Object.fromEntries(viaConfig.results[0]!.messages.map((m) => [m.ruleId, m.severity]))).toMatchObject({ 'numbering-sequence': 2, 'numbering-punctuation': 2 });
     const viaRule = await runJson(['--rule', 'numbering-sequence=warning', 'a.txt'], tmp);
     expect(Object.fromEntries(viaRule.results[0]!.messages.map((m) => [m.ruleId, m.severity]))).toMatchObject({ 'numbering-sequence': 1 });
+  });
+});
+
+describe('the built CLI (dist/cli.mjs)', () => {
+  const CLI = path.resolve(__dirname, '../dist/cli.mjs');
+
+  /** Runs the built CLI in a process of its own, its output through pipes, as a shell script would. */
+  function spawnCli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, [CLI, ...argv], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
+      });
+    });
+  }
+
+  it('prints a long report whole, many pipe buffers of it, and exits with the code main() gives', async () => {
+    // A run of wrongly numbered 一、 headings: an error on every one but the first.
+    const lines = [TITLE, ''];
+    for (let i = 0; i < 1500; i++) lines.push('一、加强理论学习', '坚持每月集中学习一次。');
+    await writeFiles(tmp, { '长稿.txt': draft(lines) });
+    expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
+    for (const format of ['json', 'stylish']) {
+      const inProcess = await run(['--format', format, '长稿.txt'], tmp);
+      const built = await spawnCli(['--format', format, '长稿.txt'], tmp);
+      expect(inProcess.code).toBe(1);
+      expect(inProcess.stdout.length).toBeGreaterThan(2 * 65536);
+      expect({ code: built.code, stderr: built.stderr }).toEqual({ code: 1, stderr: '' });
+      expect(built.stdout === inProcess.stdout, `${format}: ${built.stdout.length} characters printed, ${inProcess.stdout.length} expected`).toBe(true);
+    }
+  });
+
+  it('keeps the glob library out of its entry file, and loads it for a glob', async () => {
+    expect(readFileSync(CLI, 'utf8')).not.toContain('picomatch');
+    const files = await writeFiles(tmp, { 'drafts/a.txt': draft(GAP), 'drafts/b.md': draft(GAP) });
+    const r = await spawnCli(['--format', 'json', 'drafts/*.txt'], tmp);
+    expect(r.code, r.stderr).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonResult[]).map((x) => x.filePath)).toEqual([files['drafts/a.txt']]);
   });
 });

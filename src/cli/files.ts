@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 
 export const DRAFT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -63,6 +62,9 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     } else if (st) {
       files.push(abs);
     } else if (/[*?[\]{}]/.test(input)) {
+      // Loaded only for a glob: fdir, inside it, looks for picomatch in node_modules and loads a
+      // second copy of it as it starts, which a run over named files and folders never needs.
+      const { glob } = await import('tinyglobby');
       const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**', '**/.git/**'] });
       if (!matches.length) problems.push({ input, message: '没有匹配的文件' });
       // One at a time: a spread of a glob's 200 000 matches overflows the stack.

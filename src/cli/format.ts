@@ -94,50 +94,98 @@ export function formatJson(reports: readonly FileReport[]): string {
 }
 
 const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
 
-/** Display width in a terminal: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+/**
+ * Display width in a terminal: CJK and full-width characters take two columns, and so does a
+ * character from U+20000 on (two UTF-16 units); other pairs take one. A loop over code units, as
+ * a for…of over the string makes a string per character, and this runs for every finding.
+ */
+export function displayWidth(s: string): number {
+  let w = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x1100) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        if (c < 0xd840) w--; // below U+20000
+        i++;
+      }
+    } else if ((c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) {
+      w++;
+    }
   }
   return w;
 }
 
-function pad(s: string, w: number): string {
-  return s + ' '.repeat(Math.max(0, w - width(s)));
+interface Row {
+  pos: string;
+  posWidth: number;
+  severity: Severity;
+  message: string;
+  messageWidth: number;
+  rule: string;
+}
+
+/** A report's rows, from its findings directly: the table needs neither end positions nor JSON objects. */
+function rowsOf(r: FileReport): { rows: Row[]; fixable: number } {
+  if (r.fatal) {
+    const json = toJsonResult(r);
+    const rows = json.messages.map((m): Row => {
+      const pos = json.format === 'docx' ? `第${m.line}段 “${m.quote}”` : `${m.line}:${m.column}`;
+      return { pos, posWidth: displayWidth(pos), severity: 'error', message: m.message, messageWidth: displayWidth(m.message), rule: m.ruleId ?? '' };
+    });
+    return { rows, fixable: 0 };
+  }
+  const docx = isDocxReport(r);
+  const rows: Row[] = [];
+  let fixable = 0;
+  for (const f of r.findings) {
+    const s = r.lines!.positionAt(f.range.start);
+    let pos: string;
+    let posWidth: number;
+    if (docx) {
+      pos = `第${s.line + 1}段 “${quoteAt(r, s.line + 1)}”`;
+      posWidth = displayWidth(pos);
+    } else {
+      pos = `${s.line + 1}:${s.character + 1}`;
+      posWidth = pos.length;
+      if (f.fix) fixable++;
+    }
+    rows.push({ pos, posWidth, severity: f.severity, message: f.message, messageWidth: displayWidth(f.message), rule: f.ruleId });
+  }
+  return { rows, fixable };
 }
 
 export function formatStylish(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+  const pad = (s: string, w: number, target: number): string => (w < target ? s + ' '.repeat(target - w) : s);
+  const severityCell: Record<Severity, string> = { error: '', warning: '', info: '' };
+  for (const sev of ['error', 'warning', 'info'] as const) severityCell[sev] = paint(SEVERITY_COLOR[sev], SEVERITY_WORD[sev]);
   const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let fixable = 0;
   for (const r of reports) {
-    const json = toJsonResult(r);
-    errors += json.errorCount;
-    warnings += json.warningCount;
-    infos += json.infoCount;
-    if (!json.messages.length) continue;
+    const { rows, fixable: n } = rowsOf(r);
+    fixable += n;
+    if (!rows.length) continue;
     out.push(paint('4', r.filePath));
-    const rows = json.messages.map((m) => {
-      const sev: Severity = m.severity === 2 ? 'error' : m.severity === 1 ? 'warning' : 'info';
-      if (m.fix) fixable++;
-      const pos = json.format === 'docx' ? `第${m.line}段 “${m.quote}”` : `${m.line}:${m.column}`;
-      return { pos, sev, message: m.message, rule: m.ruleId ?? '' };
-    });
     // Loops, not Math.max(...widths): a spread of a file's 200 000 findings overflows the stack.
-    const posW = rows.reduce((w, r) => Math.max(w, width(r.pos)), 0);
-    const msgW = Math.min(80, rows.reduce((w, r) => Math.max(w, width(r.message)), 0));
+    let posW = 0;
+    let msgW = 0;
     for (const row of rows) {
-      out.push(`  ${pad(row.pos, posW)}  ${paint(SEVERITY_COLOR[row.sev], SEVERITY_WORD[row.sev])}  ${pad(row.message, msgW)}  ${paint('2', row.rule)}`);
+      counts[row.severity]++;
+      if (row.posWidth > posW) posW = row.posWidth;
+      if (row.messageWidth > msgW) msgW = row.messageWidth;
+    }
+    if (msgW > 80) msgW = 80;
+    for (const row of rows) {
+      out.push(`  ${pad(row.pos, row.posWidth, posW)}  ${severityCell[row.severity]}  ${pad(row.message, row.messageWidth, msgW)}  ${color ? paint('2', row.rule) : row.rule}`);
     }
     out.push('');
   }
+  const { error: errors, warning: warnings, info: infos } = counts;
   const total = errors + warnings + infos;
   if (total === 0) return out.join('\n');
   const summary = `✖ 共 ${total} 个问题（错误 ${errors}，警告 ${warnings}，提示 ${infos}）`;
