@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAll, lint } from '../src/core/lint';
+import { fixAll, LintCache, lint } from '../src/core/lint';
 import { resolveConfig } from '../src/core/config';
 import { formulation } from '../src/rules/formulation';
 import { FORMULATIONS } from '../src/rules/data/formulations';
@@ -179,6 +179,14 @@ describe('formulation: members out of order', () => {
     expect(f!.fix).toBeUndefined();
     const plainMd = '党员要牢固树立大局意识、政治意识、核心意识、看齐意识。\n';
     expect(fixed(plainMd, 'markdown')).toBe('党员要牢固树立政治意识、大局意识、核心意识、看齐意识。\n');
+  });
+
+  it('decides the fix per paragraph when the editor remembers findings by a paragraph’s text', () => {
+    // Both paragraphs read the same once the ** are gone; only the first can be rewritten.
+    const md = '党员要牢固树立大局意识、政治意识、核心意识、看齐意识。\n\n党员要牢固树立**大局意识**、政治意识、核心意识、看齐意识。\n';
+    const cached = lint(md, [formulation], { format: 'markdown', cache: new LintCache() }).findings;
+    expect(cached.map((f) => f.fix !== undefined)).toEqual([true, false]);
+    expect(cached).toEqual(findings(md, 'markdown'));
   });
 });
 

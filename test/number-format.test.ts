@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, fixAll, lint } from '../src/core/lint';
+import { applyFixes, fixAll, LintCache, lint } from '../src/core/lint';
 import { numberFormat } from '../src/rules/number-format';
 
 function findings(text: string) {
@@ -128,5 +128,13 @@ describe('number-format', () => {
     it('leaves a hyphen between counts alone', () => {
       expect(flagged('落地实施项目8-10个。')).toEqual([]);
     });
+  });
+
+  it('decides the fix per paragraph when the editor remembers findings by a paragraph’s text', () => {
+    // Both paragraphs read 共１８人 once the ** are gone; only the first can be rewritten.
+    const md = '共１８人。\n\n共１**８**人。\n';
+    const cached = lint(md, [numberFormat], { format: 'markdown', cache: new LintCache() }).findings;
+    expect(cached.map((f) => f.fix !== undefined)).toEqual([true, false]);
+    expect(cached).toEqual(lint(md, [numberFormat], { format: 'markdown' }).findings);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../src/core/lint';
+import { LintCache, lint } from '../src/core/lint';
 import { resolveConfig } from '../src/core/config';
 import type { DocumentFormat } from '../src/core/model';
 import { placeholder } from '../src/rules/placeholder';
@@ -172,5 +172,15 @@ describe('placeholder', () => {
     it('leaves a lone 〇 and a line of asterisks alone', () => {
       expect(flagged('〇\n***\n* * *')).toEqual([]);
     });
+  });
+
+  it('reads ** by the format even when one cache serves a plain-text and a Markdown lint', () => {
+    // The same paragraph text: bold in plain text, escaped asterisks (two gaps) in Markdown.
+    const cache = new LintCache();
+    expect(lint('**一是**坚持学习。', [placeholder], { format: 'text', cache }).findings).toEqual([]);
+    const md = '\\*\\*一是\\*\\*坚持学习。';
+    const cached = lint(md, [placeholder], { format: 'markdown', cache }).findings;
+    expect(cached).toHaveLength(2);
+    expect(cached).toEqual(findings(md, { format: 'markdown' }));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, fixAll, lint } from '../src/core/lint';
+import { applyFixes, fixAll, LintCache, lint } from '../src/core/lint';
 import type { DocumentFormat } from '../src/core/model';
 import { punctuationWidth } from '../src/rules/punctuation-width';
 
@@ -126,5 +126,18 @@ describe('punctuation-width', () => {
       expect(flagged(md, 'markdown')).toEqual([]);
       expect(fixed('今年以来,**支部**坚持学习。', 'markdown')).toBe('今年以来，**支部**坚持学习。');
     });
+  });
+
+  it('reads a marker’s parentheses again when an edit elsewhere makes the draft half-width', () => {
+    // (二) is numbering-punctuation's in a full-width draft and this rule's in a half-width one:
+    // its line is unchanged, but what is reported on it changes with the rest of the draft.
+    const before = '关于加强学习的情况报告\n一、总体情况。今年以来，支部坚持学习，效果较好。\n(二)主要做法\n';
+    const after = before.replace('今年以来，支部坚持学习，效果较好。', '今年以来,支部坚持学习,效果较好,成绩突出。');
+    const cache = new LintCache();
+    const marks = (text: string, fs: readonly { range: { start: number; end: number } }[]): string[] => fs.map((f) => text.slice(f.range.start, f.range.end));
+    expect(marks(before, lint(before, [punctuationWidth], { cache }).findings)).toEqual([]);
+    const cached = lint(after, [punctuationWidth], { cache }).findings;
+    expect(marks(after, cached)).toEqual([',', ',', ',', '(', ')']);
+    expect(cached).toEqual(findings(after));
   });
 });

@@ -21,6 +21,10 @@ interface CompiledEntry {
   canonical: string;
   /** From the built-in dictionary, whose sources have translations (a config entry's source is shown as written). */
   builtIn: boolean;
+  /** Per member, per spelling, the code units it is made of, the rarest first (see `present`). */
+  needs: Uint16Array[][];
+  /** A unit every list of the entry holds (the rarest of its rarest member), or -1: one lookup rules most entries out. */
+  key: number;
 }
 
 type Translate = RuleContext<unknown>['t'];
@@ -40,20 +44,111 @@ function compile(entry: FormulationEntry, builtIn: boolean): CompiledEntry {
   for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
   // Members that hold a 、 themselves (两个维护) are listed with ，.
   const joiner = entry.members.some((m) => m.includes('、')) ? '，' : '、';
-  return { entry, byFirst, canonical: entry.members.join(joiner), builtIn };
+  const needs = entry.members.map((m) => spellingsOf(entry, m).map(unitsOf));
+  // The member least likely to occur first, so that most entries are ruled out by one lookup.
+  needs.sort((a, b) => rarity(a) - rarity(b));
+  return { entry, byFirst, canonical: entry.members.join(joiner), builtIn, needs, key: keyOf(needs) };
 }
 
-const BUILT_IN: readonly CompiledEntry[] = FORMULATIONS.map((f) => compile(f, true));
+/** The rarest unit that every spelling of some member holds (-1 if none does). */
+function keyOf(needs: Uint16Array[][]): number {
+  let key = -1;
+  for (const spellings of needs) {
+    for (const u of spellings[0] ?? []) {
+      if (!spellings.every((units) => units.includes(u))) continue;
+      if (key < 0 || (UNIT_USE.get(u) ?? 0) < (UNIT_USE.get(key) ?? 0)) key = u;
+    }
+  }
+  return key;
+}
+
+function spellingsOf(entry: FormulationEntry, member: string): string[] {
+  return [member, ...(entry.variants?.[member] ?? [])].filter(Boolean);
+}
+
+/**
+ * How many spellings of the built-in dictionary hold each code unit: a guide to how common it is
+ * in drafts (党, 政, 治 are everywhere; 揽 is not), used to test the rarest unit first.
+ */
+const UNIT_USE = new Map<number, number>();
+for (const f of FORMULATIONS) for (const m of f.members) for (const sp of spellingsOf(f, m)) for (const u of new Set(codeUnits(sp))) UNIT_USE.set(u, (UNIT_USE.get(u) ?? 0) + 1);
+
+function codeUnits(s: string): number[] {
+  return Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+}
+
+/** The distinct UTF-16 code units of a string, the rarest first. */
+function unitsOf(s: string): Uint16Array {
+  return Uint16Array.from(new Set(codeUnits(s))).sort((a, b) => (UNIT_USE.get(a) ?? 0) - (UNIT_USE.get(b) ?? 0));
+}
+
+/** How common a member's likeliest spelling's rarest unit is. */
+function rarity(spellings: Uint16Array[]): number {
+  return Math.max(...spellings.map((u) => UNIT_USE.get(u[0]!) ?? 0));
+}
+
+interface Dictionary {
+  entries: readonly CompiledEntry[];
+  misWritings: readonly MisWritingOf[];
+}
+
+function dictionary(entries: readonly CompiledEntry[]): Dictionary {
+  const misWritings: MisWritingOf[] = [];
+  for (const c of entries) {
+    for (const mw of c.entry.misWritings ?? []) if (mw.wrong && mw.wrong !== mw.right) misWritings.push({ c, mw, needs: unitsOf(mw.wrong) });
+  }
+  return { entries, misWritings };
+}
+
+const BUILT_IN = dictionary(FORMULATIONS.map((f) => compile(f, true)));
+/** Compiled once per config (keyed by its list of entries), not once per lint. */
+const withConfig = new WeakMap<object, Dictionary>();
 
 /** The built-in dictionary with the config's entries added; a config entry replaces a built-in one of the same term. */
-function formulationsFor(config: ResolvedConfig | undefined): readonly CompiledEntry[] {
+function dictionaryFor(config: ResolvedConfig | undefined): Dictionary {
   const extra = config?.formulations ?? [];
   if (!extra.length) return BUILT_IN;
+  let dict = withConfig.get(extra);
+  if (dict) return dict;
   const terms = new Set(extra.map((f) => f.term));
-  return [
-    ...BUILT_IN.filter((c) => !terms.has(c.entry.term)),
+  dict = dictionary([
+    ...BUILT_IN.entries.filter((c) => !terms.has(c.entry.term)),
     ...extra.map((f) => compile({ term: f.term, count: f.members.length, members: f.members, source: f.source, ...(f.misWritings ? { misWritings: f.misWritings } : {}) }, false)),
-  ];
+  ]);
+  withConfig.set(extra, dict);
+  return dict;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which code units the paragraph holds: a spelling can occur only where all of its units do, so
+// one pass over the paragraph rules out almost every entry before any matching is tried.
+
+const present = new Uint32Array(0x10000);
+let stamp = 0;
+
+function markUnits(text: string): void {
+  if (++stamp === 0xffffffff) {
+    present.fill(0);
+    stamp = 1;
+  }
+  for (let i = 0; i < text.length; i++) present[text.charCodeAt(i)] = stamp;
+}
+
+function allPresent(units: Uint16Array): boolean {
+  for (let k = 0; k < units.length; k++) if (present[units[k]!] !== stamp) return false;
+  return true;
+}
+
+/** A list is reported only when it names every member, so an entry one of whose members cannot occur is skipped. */
+function mayHoldAll(c: CompiledEntry): boolean {
+  const needs = c.needs;
+  for (let m = 0; m < needs.length; m++) {
+    const spellings = needs[m]!;
+    let any = false;
+    for (let k = 0; k < spellings.length && !any; k++) any = allPresent(spellings[k]!);
+    if (!any) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -65,6 +160,8 @@ const QUOTES = ['“', '”', '"', '‘', '’', ' ', '\u3000'] as const;
 const MAX_TOKENS = 4;
 /** A list longer than this is not a formulation; stops a pathological paragraph early. */
 const MAX_CHAIN = 64;
+const TOKEN_FIRST = new Set([...SEPARATORS, ...QUOTES].map((s) => s.charCodeAt(0)));
+const NO_OFFSETS: readonly number[] = [];
 
 interface Item {
   member: number;
@@ -83,7 +180,9 @@ function spellingAt(c: CompiledEntry, text: string, at: number): Spelling | unde
 }
 
 /** Offsets where a next member may start after `end`: one or more separator tokens, at least one a real separator. */
-function afterSeparators(text: string, end: number): number[] {
+function afterSeparators(text: string, end: number): readonly number[] {
+  // Most members are followed by ordinary text: no token, nothing to try.
+  if (!TOKEN_FIRST.has(text.charCodeAt(end))) return NO_OFFSETS;
   const out: number[] = [];
   let frontier: { at: number; real: boolean }[] = [{ at: end, real: false }];
   for (let step = 0; step < MAX_TOKENS && frontier.length; step++) {
@@ -142,95 +241,62 @@ function sourceOf(c: CompiledEntry, t: Translate): string {
 }
 
 /**
- * Where each entry's lists may start: one pass over the text finds the offsets whose character
- * begins a spelling of some entry, instead of one pass per entry (see StartLists).
+ * One finding of the rule, in offsets of the paragraph: what a paragraph's text yields, remembered
+ * per text. Whether its fix may be offered depends on the paragraph's source (Markdown markup
+ * inside the range), so that is decided when it is reported.
  */
-interface FirstIndex {
-  /** For a UTF-16 code unit, 1 + its slot in `entries`, or 0 when no spelling starts with it. */
-  slot: Int32Array;
-  /** For each slot, the entries with a spelling that starts with that code unit. */
-  entries: number[][];
+interface Hit {
+  start: number;
+  end: number;
+  message: string;
+  fixStart: number;
+  fixEnd: number;
+  /** The replacement of [fixStart, fixEnd), when the rule would fix it. */
+  fixText?: string;
+  /** The fix replaces exactly the reported range (the finding and its fix share one range object). */
+  sameRange?: boolean;
 }
 
-const firstIndexes = new WeakMap<readonly CompiledEntry[], FirstIndex>();
-
-function firstIndexOf(compiled: readonly CompiledEntry[]): FirstIndex {
-  let index = firstIndexes.get(compiled);
-  if (index) return index;
-  index = { slot: new Int32Array(0x10000), entries: [] };
-  compiled.forEach((c, e) => {
-    for (const code of c.byFirst.keys()) {
-      if (!index!.slot[code]) index!.slot[code] = index!.entries.push([]);
-      const list = index!.entries[index!.slot[code]! - 1]!;
-      if (list[list.length - 1] !== e) list.push(e);
-    }
-  });
-  firstIndexes.set(compiled, index);
-  return index;
-}
-
-/** Per entry, the offsets of one paragraph where it may start; buffers reused from paragraph to paragraph. */
-class StartLists {
-  readonly offsets: Int32Array[] = [];
-  /** How many offsets each entry has in the current paragraph (0: the entry cannot start there). */
-  readonly counts: Int32Array;
-
-  constructor(size: number) {
-    for (let e = 0; e < size; e++) this.offsets.push(new Int32Array(16));
-    this.counts = new Int32Array(size);
-  }
-
-  fill(index: FirstIndex, text: string): void {
-    this.counts.fill(0);
-    for (let i = 0; i < text.length; i++) {
-      const slot = index.slot[text.charCodeAt(i)]!;
-      if (!slot) continue;
-      for (const e of index.entries[slot - 1]!) {
-        const k = this.counts[e]!;
-        let buf = this.offsets[e]!;
-        if (k === buf.length) {
-          const grown = new Int32Array(buf.length * 2);
-          grown.set(buf);
-          this.offsets[e] = buf = grown;
-        }
-        buf[k] = i;
-        this.counts[e] = k + 1;
-      }
-    }
-  }
-}
-
-/** `starts[0, count)`: the offsets where a spelling of `c` may begin, in order (see StartLists). */
-function checkLists(c: CompiledEntry, p: Paragraph, starts: Int32Array, count: number, report: (r: Report) => void, t: Translate): void {
-  const text = p.text;
+function checkLists(c: CompiledEntry, text: string, out: Hit[], t: Translate): void {
   const n = c.entry.members.length;
-  if (n < 2) return;
+  if (n < 2 || (c.key >= 0 && present[c.key] !== stamp) || !mayHoldAll(c)) return;
   let i = 0;
-  for (let k = 0; k < count; k++) {
-    const at = starts[k]!;
+  for (const at of startsOf(c, text)) {
     if (at < i) continue;
     i = at;
-    const first = spellingAt(c, text, i);
-    if (!first) continue;
+    const first = spellingAt(c, text, at)!;
     const items = chainFrom(c, text, first, i);
     for (let w = 0; w + n <= items.length; ) {
-      const window = items.slice(w, w + n);
-      if (new Set(window.map((it) => it.member)).size !== n) {
+      if (!namesEvery(items, w, n)) {
         w++;
         continue;
       }
-      const head = window[0]!;
-      const tail = window[n - 1]!;
-      if (standsAlone(text, head, 'start') && standsAlone(text, tail, 'end')) reportOrder(c, p, window, report, t);
+      if (standsAlone(text, items[w]!, 'start') && standsAlone(text, items[w + n - 1]!, 'end')) orderHit(c, text, items.slice(w, w + n), out, t);
       w += n;
     }
     i = items[items.length - 1]!.end;
   }
 }
 
-function reportOrder(c: CompiledEntry, p: Paragraph, window: Item[], report: (r: Report) => void, t: Translate): void {
+/** True when items[w, w + n) name n different members, that is, every member once. */
+function namesEvery(items: readonly Item[], w: number, n: number): boolean {
+  if (n > 30) return new Set(items.slice(w, w + n).map((it) => it.member)).size === n;
+  let seen = 0;
+  for (let k = w; k < w + n; k++) seen |= 1 << items[k]!.member;
+  return seen === (1 << n) - 1;
+}
+
+/** The offsets where a spelling of the entry begins, in order. */
+function startsOf(c: CompiledEntry, text: string): number[] {
+  const at: number[] = [];
+  for (const spellings of c.byFirst.values()) {
+    for (const s of spellings) for (let k = text.indexOf(s.text); k >= 0; k = text.indexOf(s.text, k + 1)) at.push(k);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+function orderHit(c: CompiledEntry, text: string, window: Item[], out: Hit[], t: Translate): void {
   if (window.every((it, k) => it.member === k)) return;
-  const text = p.text;
   const start = window[0]!.start;
   const end = window[window.length - 1]!.end;
   const written = text.slice(start, end);
@@ -239,16 +305,15 @@ function reportOrder(c: CompiledEntry, p: Paragraph, window: Item[], report: (r:
     term === c.canonical
       ? t('提法“{term}”顺序有误，此处顺序为“{written}”（出处：{source}）', { term, written, source: sourceOf(c, t) })
       : t('“{term}”应为“{canonical}”，此处顺序为“{written}”（出处：{source}）', { term, canonical: c.canonical, written, source: sourceOf(c, t) });
-  const range = paragraphRange(p, start, end);
   const plainList = window.slice(1).every((it) => it.separator === '、');
-  const fixable = plainList && !c.entry.members.some((m) => m.includes('、')) && mapsExactly(p.segments, start, end);
-  const fixed = fixable
-    ? [...window]
-        .sort((a, b) => a.member - b.member)
-        .map((it) => text.slice(it.start, it.end))
-        .join('、')
-    : undefined;
-  report({ range, message, ...(fixed !== undefined ? { fix: { range, text: fixed } } : {}) });
+  const hit: Hit = { start, end, message, fixStart: start, fixEnd: end, sameRange: true };
+  if (plainList && !c.entry.members.some((m) => m.includes('、'))) {
+    hit.fixText = [...window]
+      .sort((a, b) => a.member - b.member)
+      .map((it) => text.slice(it.start, it.end))
+      .join('、');
+  }
+  out.push(hit);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,32 +369,18 @@ function insideRight(plain: string, k: number, mw: MisWriting): boolean {
 interface MisWritingOf {
   c: CompiledEntry;
   mw: MisWriting;
+  /** The code units of the wrong form: the text without quotes holds only units of the paragraph. */
+  needs: Uint16Array;
 }
 
-const misWritingLists = new WeakMap<readonly CompiledEntry[], MisWritingOf[]>();
-
-/** The mis-writings to look for, in dictionary order, listed once per dictionary. */
-function misWritingsOf(entries: readonly CompiledEntry[]): MisWritingOf[] {
-  let list = misWritingLists.get(entries);
-  if (!list) {
-    list = [];
-    for (const c of entries) {
-      for (const mw of c.entry.misWritings ?? []) if (mw.wrong && mw.wrong !== mw.right) list.push({ c, mw });
-    }
-    misWritingLists.set(entries, list);
-  }
-  return list;
-}
-
-function checkMisWritings(entries: readonly CompiledEntry[], p: Paragraph, report: (r: Report) => void, t: Translate): void {
-  const list = misWritingsOf(entries);
-  // The text without quotes holds only characters of the paragraph: where no wrong form's first
-  // character occurs in the paragraph, none can be found, and the copy need not be made.
-  if (!list.some(({ mw }) => p.text.includes(mw.wrong[0]!))) return;
-  const plain = withoutQuotes(p.text);
+function checkMisWritings(list: readonly MisWritingOf[], text: string, out: Hit[], t: Translate): void {
+  // The copy without quotes is made only where some wrong form may occur.
+  if (!list.some((m) => allPresent(m.needs))) return;
+  const plain = withoutQuotes(text);
   const offset = (k: number): number => (plain.at ? plain.at()[k]! : k);
   const seen = new Set<string>();
   for (const { c, mw } of list) {
+    let message: string | undefined;
     for (let k = plain.text.indexOf(mw.wrong); k >= 0; k = plain.text.indexOf(mw.wrong, k + mw.wrong.length)) {
       if (insideRight(plain.text, k, mw)) continue;
       const key = `${k}:${mw.wrong}`;
@@ -344,15 +395,35 @@ function checkMisWritings(entries: readonly CompiledEntry[], p: Paragraph, repor
       const toK = k + mw.wrong.length - suf;
       const fixStart = fromK < toK ? offset(fromK) : fromK > k ? offset(fromK - 1) + 1 : start;
       const fixEnd = fromK < toK ? offset(toK - 1) + 1 : fixStart;
-      const fixText = mw.right.slice(pre, mw.right.length - suf);
-      const editable = mapsExactly(p.segments, fixStart, fixEnd) || (fixStart === fixEnd && mapsExactly(p.segments, start, end));
-      report({
-        range: paragraphRange(p, start, end),
-        message: t('提法有误：“{wrong}”应为“{right}”（“{term}”，出处：{source}）', { wrong: mw.wrong, right: mw.right, term: c.entry.term, source: sourceOf(c, t) }),
-        ...(editable ? { fix: { range: paragraphRange(p, fixStart, fixEnd), text: fixText } } : {}),
+      out.push({
+        start,
+        end,
+        message: (message ??= t('提法有误：“{wrong}”应为“{right}”（“{term}”，出处：{source}）', { wrong: mw.wrong, right: mw.right, term: c.entry.term, source: sourceOf(c, t) })),
+        fixStart,
+        fixEnd,
+        fixText: mw.right.slice(pre, mw.right.length - suf),
       });
     }
   }
+}
+
+/** A paragraph's findings, from its text alone. */
+function analyse(dict: Dictionary, text: string, t: Translate): readonly Hit[] {
+  markUnits(text);
+  const out: Hit[] = [];
+  for (const c of dict.entries) checkLists(c, text, out, t);
+  checkMisWritings(dict.misWritings, text, out, t);
+  return out.length ? out : NONE;
+}
+
+const NONE: readonly Hit[] = [];
+
+function reportHit(p: Paragraph, h: Hit, report: (r: Report) => void): void {
+  const range = paragraphRange(p, h.start, h.end);
+  // A fix that inserts (fixStart = fixEnd) is offered where the whole wrong form is plain source.
+  const editable = h.fixText !== undefined && (mapsExactly(p.segments, h.fixStart, h.fixEnd) || (h.fixStart === h.fixEnd && mapsExactly(p.segments, h.start, h.end)));
+  if (!editable) return report({ range, message: h.message });
+  report({ range, message: h.message, fix: { range: h.sameRange ? range : paragraphRange(p, h.fixStart, h.fixEnd), text: h.fixText! } });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,16 +434,11 @@ export const formulation: Rule = {
   category: 'formulation',
   defaultSeverity: 'error',
   fixable: true,
-  check({ model, config, report, t }) {
-    const entries = formulationsFor(config);
-    const index = firstIndexOf(entries);
-    const starts = new StartLists(entries.length);
+  check({ model, config, report, t, memo }) {
+    const dict = dictionaryFor(config);
     for (const p of model.paragraphs) {
-      starts.fill(index, p.text);
-      entries.forEach((c, e) => {
-        if (starts.counts[e]) checkLists(c, p, starts.offsets[e]!, starts.counts[e]!, report, t);
-      });
-      checkMisWritings(entries, p, report, t);
+      const hits = memo(p.text, () => analyse(dict, p.text, t));
+      for (const h of hits) reportHit(p, h, report);
     }
   },
 };

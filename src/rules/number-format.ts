@@ -1,5 +1,5 @@
 import { mapsExactly } from '../core/source';
-import { paragraphRange, type Paragraph } from '../core/model';
+import { paragraphRange } from '../core/model';
 import { formatChineseNumeral } from '../core/numerals';
 import type { Rule, RuleContext } from '../core/types';
 
@@ -17,6 +17,8 @@ interface Candidate {
   message: string;
   /** Replacement for text[start, end), when the fix is unambiguous. */
   replacement?: string;
+  /** Not reported inside a numbering marker (１. or （１）): the marker is numbering-punctuation's to fix. */
+  skipInMarker?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -29,14 +31,10 @@ function toHalf(s: string): string {
   return s.replace(/[０-９．]/gu, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-function fullWidthDigits(p: Paragraph, out: Candidate[], tr: Translate): void {
-  // The numbering marker (１. or （１）) is numbering-punctuation's to fix.
-  const from = p.marker ? p.marker.text.length : 0;
-  if (!FULL_DIGIT_CHAR.test(p.text)) return; // nothing FULL_DIGITS could match
-  for (const m of p.text.matchAll(FULL_DIGITS)) {
-    if (m.index < from) continue;
+function fullWidthDigits(t: string, out: Candidate[], tr: Translate): void {
+  for (const m of t.matchAll(FULL_DIGITS)) {
     const half = toHalf(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, message: tr('全角数字“{digits}”应改为半角“{half}”', { digits: m[0], half }), replacement: half });
+    out.push({ start: m.index, end: m.index + m[0].length, message: tr('全角数字“{digits}”应改为半角“{half}”', { digits: m[0], half }), replacement: half, skipInMarker: true });
   }
 }
 
@@ -65,8 +63,7 @@ function times(num: string, unit: string): string {
   return rest ? `${whole}.${rest}` : whole;
 }
 
-function digitWords(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
+function digitWords(t: string, out: Candidate[], tr: Translate): void {
   if (!t.includes('千') && !t.includes('百') && !t.includes('十')) return; // DIGIT_WORD needs one
   for (const m of t.matchAll(DIGIT_WORD)) {
     const [whole, num, unit, chain] = [m[0], m[1]!, m[2]!, m[3]!];
@@ -100,8 +97,7 @@ const UNIT_RANGE = /(?<![0-9.．%％A-Za-z])([0-9]{1,6}(?:\.[0-9]{1,4})?)\s?([�
 const RANGE_SIGN = /[～~〜—－\-–]/;
 const YEAR_RANGE = /(?<![0-9.．\-－–/:：A-Za-z])((?:1[89]|2[01])[0-9]{2}(年?))\s?([-－–])\s?((?:1[89]|2[01])[0-9]{2})(?=\s?年)/gu;
 
-function ranges(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
+function ranges(t: string, out: Candidate[], tr: Translate): void {
   // Both patterns need a dash or a tilde between two numbers.
   if (!RANGE_SIGN.test(t)) return;
   for (const m of t.matchAll(UNIT_RANGE)) {
@@ -144,10 +140,10 @@ const NOT_APPROX_BEFORE: Record<string, string> = {
 /** 近 before a span of time is "the last": 近10余年来, 近20多个月. */
 const TIME_AFTER = /^(?:个多?月|年|月|天|日|周|届|个年头)/u;
 
-function approximations(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
-  // APPROX_PLUS needs 余 or 多, APPROX_AROUND needs 左右.
+function approximations(t: string, out: Candidate[], tr: Translate): void {
+  // APPROX_PLUS needs 余 or 多, APPROX_AROUND needs 左右; each word of APPROX holds 约, 近, 大概 or 大致.
   if (!t.includes('余') && !t.includes('多') && !t.includes('左右')) return;
+  if (!t.includes('约') && !t.includes('近') && !t.includes('大概') && !t.includes('大致')) return;
   const seen = new Set<number>();
   const check = (re: RegExp, second: (m: RegExpExecArray) => string, afterNumber: (m: RegExpExecArray) => number): void => {
     re.lastIndex = 0;
@@ -194,10 +190,18 @@ function cn(s: string): string {
   return /^[0-9]+$/u.test(s) ? formatChineseNumeral(Number(s)) : s;
 }
 
-function party(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
-  // CONGRESS and NATIONAL_CONGRESS need 大, PLENUM and CENTRAL_COMMITTEE need 届.
-  if (!t.includes('大') && !t.includes('届')) return;
+function party(t: string, out: Candidate[], tr: Translate): void {
+  // Each pattern needs words that most paragraphs lack: skip the scans that cannot match.
+  const da = t.includes('大');
+  const jie = t.includes('届');
+  if (!da && !jie) return;
+  if (da) congresses(t, out, tr);
+  if (jie && t.includes('中全会')) plenums(t, out, tr);
+  if (jie && t.includes('中央')) centralCommittees(t, out, tr);
+  if (da && t.includes('次全国代表大会')) nationalCongresses(t, out, tr);
+}
+
+function congresses(t: string, out: Candidate[], tr: Translate): void {
   for (const m of t.matchAll(CONGRESS)) {
     const n = Number(m[1]);
     const end = m.index + m[0].length;
@@ -207,17 +211,26 @@ function party(p: Paragraph, out: Candidate[], tr: Translate): void {
     const fixed = `${cn(m[1]!)}大`;
     out.push({ start: m.index, end, message: tr('党的代表大会届次应用汉字数字：“{found}”应写作“{fixed}”', { found: m[0], fixed }), replacement: fixed });
   }
+}
+
+function plenums(t: string, out: Candidate[], tr: Translate): void {
   for (const m of t.matchAll(PLENUM)) {
     const [whole, di, a, b] = [m[0], m[1] ?? '', m[2]!, m[3]!];
     if (!/[0-9]/u.test(a + b)) continue;
     const fixed = `${di}${cn(a)}届${cn(b)}中全会`;
     out.push({ start: m.index, end: m.index + whole.length, message: tr('全会届次应用汉字数字：“{found}”应写作“{fixed}”', { found: whole, fixed }), replacement: fixed });
   }
+}
+
+function centralCommittees(t: string, out: Candidate[], tr: Translate): void {
   for (const m of t.matchAll(CENTRAL_COMMITTEE)) {
     const [whole, di, a, body, b] = [m[0], m[1] ?? '', m[2]!, m[3]!, m[4]];
     const fixed = `${di}${cn(a)}届${body}${b ? `第${cn(b)}次全体会议` : ''}`;
     out.push({ start: m.index, end: m.index + whole.length, message: tr('届次应用汉字数字：“{found}”应写作“{fixed}”', { found: whole, fixed }), replacement: fixed });
   }
+}
+
+function nationalCongresses(t: string, out: Candidate[], tr: Translate): void {
   for (const m of t.matchAll(NATIONAL_CONGRESS)) {
     const [whole, lead, , n] = [m[0], m[1]!, m[2], m[3]!];
     const fixed = `${lead}第${cn(n)}次全国代表大会`;
@@ -225,23 +238,43 @@ function party(p: Paragraph, out: Candidate[], tr: Translate): void {
   }
 }
 
+/**
+ * Everything a paragraph's text may be reported for, in order; which of them are reported (one of
+ * overlapping readings, none inside the marker) is decided per paragraph, as is whether a fix may
+ * be offered (Markdown markup inside the range).
+ */
+function candidates(t: string, tr: Translate): readonly Candidate[] {
+  const found: Candidate[] = [];
+  // Apart from full-width digits and approximations (约三百余人), every pattern needs a digit 0-9.
+  const digit = ASCII_DIGIT.test(t);
+  if (FULL_DIGIT_CHAR.test(t)) fullWidthDigits(t, found, tr);
+  if (digit) {
+    digitWords(t, found, tr);
+    ranges(t, found, tr);
+  }
+  approximations(t, found, tr);
+  if (digit) party(t, found, tr);
+  if (!found.length) return NONE;
+  return found.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const ASCII_DIGIT = /[0-9]/;
+const NONE: readonly Candidate[] = [];
+
 export const numberFormat: Rule = {
   id: 'number-format',
   description: '数字用法（GB/T 15835）：全角数字、“4千”类混写、数值范围、概数重复、党代会与全会届次',
   category: 'figures',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ model, report, t }) {
+  check({ model, report, t, memo }) {
     for (const p of model.paragraphs) {
-      const found: Candidate[] = [];
-      fullWidthDigits(p, found, t);
-      digitWords(p, found, t);
-      ranges(p, found, t);
-      approximations(p, found, t);
-      party(p, found, t);
-      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      const found = memo(p.text, () => candidates(p.text, t));
+      // The numbering marker (１. or （１）) is numbering-punctuation's to fix.
+      const markerEnd = p.marker ? p.marker.text.length : 0;
       let at = 0;
       for (const c of found) {
+        if (c.skipInMarker && c.start < markerEnd) continue;
         if (c.start < at) continue;
         at = c.end;
         const range = paragraphRange(p, c.start, c.end);

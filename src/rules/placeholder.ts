@@ -1,4 +1,4 @@
-import { paragraphRange, type Paragraph } from '../core/model';
+import { paragraphRange } from '../core/model';
 import type { Rule, RuleContext } from '../core/types';
 import { charAt, charBefore, isHan } from './shared';
 
@@ -23,23 +23,33 @@ interface Candidate {
   message: string;
 }
 
-const RUN_PATTERNS = new Map<string, RegExp>();
+type Run = [start: number, end: number];
+
+interface Runs {
+  stars: Run[];
+  crosses: Run[];
+  someones: Run[];
+  circles: Run[];
+}
+
+/** Maximal runs of each kind of placeholder character; the four sets share no character. */
+const RUNS = /[*＊]+|[XxＸｘ×]+|某+|[〇○◯]+/g;
 
 /**
- * Maximal runs of characters from `set` (UTF-16 code units), as [start, end) pairs. A regular
- * expression finds them: the engine scans natively, where a loop over t[i] would make a string
- * of every character.
+ * The runs of `*＊`, `XxＸｘ×`, `某` and `〇○◯` in one pass of a regular expression (the engine
+ * scans natively, where a loop over t[i] would make a string of every character); undefined when
+ * there are none, as in most paragraphs.
  */
-function runsOf(t: string, set: string): Array<[number, number]> {
-  let re = RUN_PATTERNS.get(set);
-  if (!re) {
-    const units = [...Array(set.length).keys()].map((k) => '\\u' + set.charCodeAt(k).toString(16).padStart(4, '0'));
-    RUN_PATTERNS.set(set, (re = new RegExp(`[${units.join('')}]+`, 'g')));
+function runsIn(t: string): Runs | undefined {
+  let runs: Runs | undefined;
+  RUNS.lastIndex = 0;
+  for (let m = RUNS.exec(t); m; m = RUNS.exec(t)) {
+    runs ??= { stars: [], crosses: [], someones: [], circles: [] };
+    const c = m[0].charCodeAt(0);
+    const list = c === 0x2a || c === 0xff0a ? runs.stars : c === 0x67d0 ? runs.someones : c === 0x3007 || c === 0x25cb || c === 0x25ef ? runs.circles : runs.crosses;
+    list.push([m.index, m.index + m[0].length]);
   }
-  const out: Array<[number, number]> = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(t); m; m = re.exec(t)) out.push([m.index, m.index + m[0].length]);
-  return out;
+  return runs;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -52,7 +62,7 @@ const COUNT_WORDS = '名个次条项件人余多位家篇期批元万亿年月�
  * In plain text a draft may carry Markdown bold (`**一是**坚持…`): a pair of `**` around a short
  * phrase that opens after a boundary and does not start with a measure word is emphasis.
  */
-function emphasisPairs(t: string, runs: Array<[number, number]>): Set<number> {
+function emphasisPairs(t: string, runs: readonly Run[]): Set<number> {
   const skip = new Set<number>();
   const doubles = runs.filter(([s, e]) => e - s === 2 && t[s] === '*' && t[s + 1] === '*');
   for (let k = 0; k + 1 < doubles.length; k++) {
@@ -78,12 +88,10 @@ function emphasisPairs(t: string, runs: Array<[number, number]>): Set<number> {
   return skip;
 }
 
-function stars(p: Paragraph, emphasisPossible: boolean, out: Candidate[], tr: Translate): void {
-  const t = p.text;
-  const runs = runsOf(t, '*＊');
-  const emphasis = emphasisPossible ? emphasisPairs(t, runs) : new Set<number>();
+function stars(t: string, runs: readonly Run[], emphasisPossible: boolean, out: Candidate[], tr: Translate): void {
+  const emphasis = emphasisPossible ? emphasisPairs(t, runs) : undefined;
   for (const [s, e] of runs) {
-    if (emphasis.has(s)) continue;
+    if (emphasis?.has(s)) continue;
     const before = charBefore(t, s);
     const after = charAt(t, e);
     // A multiplication (3*4, a*b), a bullet or a footnote sign in Latin text has no 汉字 beside it.
@@ -101,9 +109,8 @@ function stars(p: Paragraph, emphasisPossible: boolean, out: Candidate[], tr: Tr
 /** Words in which a lone X is a real letter: X光, X射线, X型, X轴 … */
 const X_WORDS = /^(?:光|射线|线|型|形|轴|染色体)/u;
 
-function crosses(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
-  for (const [s, e] of runsOf(t, 'XxＸｘ×')) {
+function crosses(t: string, runs: readonly Run[], out: Candidate[], tr: Translate): void {
+  for (const [s, e] of runs) {
     const before = charBefore(t, s);
     const after = charAt(t, e);
     // Never inside a Latin word (Xi, TEXT, box, XXL), nor in a formula such as 1+X证书.
@@ -133,9 +140,8 @@ function crosses(p: Paragraph, out: Candidate[], tr: Translate): void {
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙朱胡郭何罗郑梁谢宋唐韩冯邓曹彭曾肖董袁潘蒋蔡杜苏魏吕丁沈姚卢姜崔钟谭陆汪廖贾夏韦邹孟熊秦邱尹薛闫雷侯陶黎贺顾毛郝龚邵钱覃戴莫孔汤';
 
-function someones(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
-  for (const [s, e] of runsOf(t, '某')) {
+function someones(t: string, runs: readonly Run[], out: Candidate[], tr: Translate): void {
+  for (const [s, e] of runs) {
     if (e - s < 2) continue;
     const before = charBefore(t, s);
     if (before !== undefined && SURNAMES.includes(before)) continue;
@@ -145,9 +151,8 @@ function someones(p: Paragraph, out: Candidate[], tr: Translate): void {
 
 const CN_DIGITS = '零〇一二两三四五六七八九十百千';
 
-function circles(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
-  for (const [s, e] of runsOf(t, '〇○◯')) {
+function circles(t: string, runs: readonly Run[], out: Candidate[], tr: Translate): void {
+  for (const [s, e] of runs) {
     if (e - s < 2) continue;
     const before = charBefore(t, s);
     const after = charAt(t, e);
@@ -168,8 +173,7 @@ const TODO = /todo|tbd|fixme/giu;
 const TODO_START = /[tTfF]/;
 const BRACKET_OPEN = /[【\[［〔]/;
 
-function notes(p: Paragraph, out: Candidate[], tr: Translate): void {
-  const t = p.text;
+function notes(t: string, out: Candidate[], tr: Translate): void {
   // Each pattern needs a character that most paragraphs lack: skip the scans that cannot match.
   const paren = t.includes('（') || t.includes('(');
   if (BRACKET_OPEN.test(t)) {
@@ -202,8 +206,14 @@ function notes(p: Paragraph, out: Candidate[], tr: Translate): void {
 // ---------------------------------------------------------------------------------------------
 // The user's own patterns
 
+const compiled = new WeakMap<readonly string[], RegExp[]>();
+
+/** The config's patterns, compiled once per config. */
 function compile(patterns: readonly string[]): RegExp[] {
-  const out: RegExp[] = [];
+  let out = compiled.get(patterns);
+  if (out) return out;
+  out = [];
+  compiled.set(patterns, out);
   for (const p of patterns) {
     try {
       out.push(new RegExp(p, 'gu'));
@@ -214,15 +224,46 @@ function compile(patterns: readonly string[]): RegExp[] {
   return out;
 }
 
-function custom(p: Paragraph, patterns: readonly RegExp[], out: Candidate[], tr: Translate): void {
+function custom(t: string, patterns: readonly RegExp[], out: Candidate[], tr: Translate): void {
   for (const re of patterns) {
     // matchAll steps over an empty match by a whole code point, so a pattern like x* cannot stall.
-    for (const m of p.text.matchAll(re)) {
+    for (const m of t.matchAll(re)) {
       if (m[0].length === 0) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: tr('未填写的占位符“{placeholder}”（自定义占位符规则）：此处应填写具体内容', { placeholder: m[0] }) });
     }
   }
 }
+
+/** The placeholders of a paragraph's text, one per placeholder: where two readings overlap, the earlier and longer one wins. */
+function placeholdersIn(t: string, plain: boolean, patterns: readonly RegExp[], tr: Translate): readonly Candidate[] {
+  const found: Candidate[] = [];
+  notes(t, found, tr);
+  const runs = runsIn(t);
+  if (runs) {
+    stars(t, runs.stars, plain, found, tr);
+    crosses(t, runs.crosses, found, tr);
+    someones(t, runs.someones, found, tr);
+    circles(t, runs.circles, found, tr);
+  }
+  custom(t, patterns, found, tr);
+  if (!found.length) return NONE;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  let at = 0;
+  for (const c of found) {
+    if (c.start < at) continue;
+    at = c.end;
+    kept.push(c);
+  }
+  return kept;
+}
+
+interface PerFormat {
+  text?: readonly Candidate[];
+  markdown?: readonly Candidate[];
+}
+
+const NONE: readonly Candidate[] = [];
 
 export const placeholder: Rule = {
   id: 'placeholder',
@@ -230,24 +271,16 @@ export const placeholder: Rule = {
   category: 'structure',
   defaultSeverity: 'error',
   fixable: false,
-  check({ model, config, report, t }) {
+  check({ model, config, report, t, memo }) {
     const patterns = compile(config.placeholders);
+    const plain = model.format === 'text';
     for (const p of model.paragraphs) {
-      const found: Candidate[] = [];
-      notes(p, found, t);
-      stars(p, model.format === 'text', found, t);
-      crosses(p, found, t);
-      someones(p, found, t);
-      circles(p, found, t);
-      custom(p, patterns, found, t);
-      // One finding per placeholder: where two readings overlap, the earlier and longer one wins.
-      found.sort((a, b) => a.start - b.start || b.end - a.end);
-      let at = 0;
-      for (const c of found) {
-        if (c.start < at) continue;
-        at = c.end;
-        report({ range: paragraphRange(p, c.start, c.end), message: c.message });
-      }
+      const text = p.text;
+      // How ** is read depends on the format, so a paragraph's text keeps one answer per format,
+      // each made when first asked for.
+      const remembered = memo(text, (): PerFormat => ({}));
+      const found = plain ? (remembered.text ??= placeholdersIn(text, true, patterns, t)) : (remembered.markdown ??= placeholdersIn(text, false, patterns, t));
+      for (const c of found) report({ range: paragraphRange(p, c.start, c.end), message: c.message });
     }
   },
 };
