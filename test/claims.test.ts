@@ -7,9 +7,15 @@
  * The last block, "known gaps", states behaviour a careful reviewer expects that the layer does
  * not deliver yet: those tests fail until the layer is fixed.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimsOf, type Claims, type Quantity } from '../src/core/claims';
+import { resolveConfig } from '../src/core/config';
+import { LintCache } from '../src/core/lint';
 import { buildModel, type DocumentFormat } from '../src/core/model';
+import { RULES } from '../src/rules';
+
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 7_2025;
 
 const TITLE = '某机关党委2025年度党建工作情况报告';
 
@@ -262,6 +268,95 @@ describe('caching', () => {
   it('extracts once per model', () => {
     const model = buildModel(`${TITLE}\n全年发展党员6名。`);
     expect(claimsOf(model)).toBe(claimsOf(model));
+  });
+
+  /** The claims of each text in turn, through the memo a LintCache gives a rule, and the paragraphs read each time. */
+  function relint(texts: string[], format: DocumentFormat = 'text'): Array<{ claims: Claims; read: string[] }> {
+    const cache = new LintCache();
+    const config = resolveConfig({}, RULES);
+    return texts.map((text) => {
+      cache.begin(config, 'zh-cn');
+      const scope = cache.scope('count-mismatch');
+      const read: string[] = [];
+      const claims = claimsOf(buildModel(text, format), (key, compute) =>
+        scope(key, () => {
+          read.push(key);
+          return compute();
+        }),
+      );
+      cache.end();
+      return { claims, read };
+    });
+  }
+
+  it('reads again only the paragraph an edit changed, and places the others where they now are', () => {
+    const text = `${TITLE}\n共有党员46名，其中预备党员3名。\n我讲三点意见。\n发现问题200个，已整改180个，整改率90%。\n`;
+    const edited = text.replace('共有党员46名', '全支部共有党员46名');
+    const [first, second] = relint([text, edited]);
+    expect(first!.read).toHaveLength(3);
+    expect(second!.read).toEqual(['全支部共有党员46名，其中预备党员3名。']);
+    expect(second!.claims).toEqual(claimsOf(buildModel(edited)));
+    const rate = second!.claims.rates[0]!.rate;
+    expect(edited.slice(rate.range.start, rate.range.end)).toBe('90%');
+  });
+
+  it('maps claims kept for a paragraph through its markup as it is now', () => {
+    // Both drafts have the same paragraph text: the figures are kept, their places are not.
+    const before = `# ${TITLE}\n\n全年组织集中学习24次，专题研讨6次。\n`;
+    const after = `# ${TITLE}\n\n全年组织集中学习**24次**，专题研讨*6次*。\n`;
+    const [, second] = relint([before, after], 'markdown');
+    expect(second!.read).toEqual([]);
+    expect(second!.claims.quantities.map((q) => after.slice(q.range.start, q.range.end))).toEqual(['24次', '6次']);
+    expect(second!.claims).toEqual(claimsOf(buildModel(after, 'markdown')));
+  });
+
+  it('gives the claims of a fresh reading, edit after edit', () => {
+    const sentence = fc.constantFrom(
+      '共有党员46名，其中女党员19名、预备党员3名。',
+      '发现问题200个，已整改180个，整改率90%。',
+      '2024年发展党员5名；全年发展党员6名。',
+      '我讲三点意见。',
+      '抓好学习、调研和整改三个环节。',
+      '一是加强学习。二是推动整改。',
+      '召开4次专题会议，参会党员约300人。',
+      '一、主要工作',
+    );
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      cut: fc.integer({ min: 0, max: 12 }),
+      insert: fc.constantFrom('', '3', '，', '。', '\n', '其中', '共', '约', '、', '全年', '率95%', '三个方面'),
+    });
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 12 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (lines, edits) => {
+        const texts = [`${TITLE}\n${lines.join('\n')}\n`];
+        for (const e of edits) {
+          const t = texts[texts.length - 1]!;
+          const at = Math.floor(e.at * t.length);
+          texts.push(t.slice(0, at) + e.insert + t.slice(Math.min(t.length, at + e.cut)));
+        }
+        relint(texts).forEach(({ claims }, i) => expect(claims).toEqual(claimsOf(buildModel(texts[i]!))));
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+});
+
+describe('finding figures', () => {
+  it('finds the figures a left-to-right reading finds, whatever digits and bound words surround them', () => {
+    // The reading: the leftmost figure first, then on after it; one right after a digit, a point,
+    // 第 or a dash is part of something else and is dropped. Only these units appear below, in the
+    // order the layer prefers them.
+    const READING = /(约|近|超过|逾|不少于|达)?(\d{1,12}(?:\.\d{1,6})?)(万|亿)?(余|多)?(个百分点|人次|%|名|人|个)/g;
+    const piece = fc.constantFrom('1', '2', '0', '12', '.', '约', '近', '超', '过', '超过', '不少于', '少于', '于', '逾', '达', '万', '亿', '余', '多', '名', '个', '个百分点', '%', '人', '人次', '-', '第', '年', '，', '。');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const body = pieces.join('');
+        const expected = [...body.matchAll(READING)].filter((m) => !/[0-9.．第\-－~～—]/.test(body[m.index - 1] ?? '')).map((m) => [m.index + (m[1]?.length ?? 0), m[0].slice(m[1]?.length ?? 0)]);
+        const offset = TITLE.length + 1;
+        expect(claims(body).quantities.map((q) => [q.range.start - offset, q.raw])).toEqual(expected);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
   });
 });
 

@@ -36,8 +36,12 @@ export function formatChineseNumeral(n: number): string {
   return String(n);
 }
 
+const FULL_WIDTH_DIGIT = /[０-９]/;
+
 /** Full-width digits ０-９ become ASCII; everything else is kept. */
 export function toHalfWidthDigits(s: string): string {
+  // Most numerals are ASCII already: a test is cheaper than a replace that calls back for nothing.
+  if (!FULL_WIDTH_DIGIT.test(s)) return s;
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

@@ -86,9 +86,9 @@ export const countMismatch: Rule = {
   category: 'figures',
   defaultSeverity: 'error',
   fixable: false,
-  check({ model, report, t }) {
+  check({ model, memo, report, t }) {
     let index: Index | undefined;
-    for (const claim of claimsOf(model).counts) {
+    for (const claim of claimsOf(model, memo).counts) {
       if (claim.kind === 'listed') {
         if (claim.members !== undefined && claim.count <= 10 && claim.members !== claim.count) {
           report({ range: claim.range, message: t('“{claim}”与前面列出的{members}项不符', { claim: claim.raw, members: claim.members }) });

@@ -8,13 +8,21 @@ const OTHER_SCOPE = /各|每|督促|指导|推动|带动|带领|其中|下属|�
 /** A scene set before the figure's clause (专项督查，发现问题35个) makes its subject that scene's. */
 const SCENE = /巡察|巡视|督查|检查|调研|抽查|暗访|专项|\d/;
 
-/** The same measure: same unit and object, the shorter subject ends the longer, same qualifiers. */
-function sameMeasure(a: Quantity, b: Quantity): boolean {
-  if (a.unit !== b.unit || a.object !== b.object) return false;
-  const [short, long] = a.subject.length <= b.subject.length ? [a.subject, b.subject] : [b.subject, a.subject];
-  if (short.length < (a.object.length >= 2 ? 2 : MIN_SUBJECT) || !long.endsWith(short)) return false;
+/** A figure with its qualifiers joined once, for the comparisons below. */
+interface Entry {
+  q: Quantity;
+  qualifiers: string;
+}
+
+/**
+ * The same measure, for two figures of one bucket (same unit and object, subjects ending alike):
+ * the shorter subject ends the longer, same qualifiers.
+ */
+function sameMeasure(a: Entry, b: Entry): boolean {
+  const [short, long] = a.q.subject.length <= b.q.subject.length ? [a.q.subject, b.q.subject] : [b.q.subject, a.q.subject];
+  if (short.length < (a.q.object.length >= 2 ? 2 : MIN_SUBJECT) || !long.endsWith(short)) return false;
   if (/\d/.test(short) || OTHER_SCOPE.test(long.slice(0, long.length - short.length))) return false;
-  return a.qualifiers.join('|') === b.qualifiers.join('|');
+  return a.qualifiers === b.qualifiers;
 }
 
 export const figureConflict: Rule = {
@@ -23,18 +31,31 @@ export const figureConflict: Rule = {
   category: 'figures',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ model, report, t }) {
+  check({ model, memo, report, t }) {
     // Bucketed by unit, object and the subject's last two characters, so comparing stays near linear.
-    const buckets = new Map<string, Quantity[]>();
-    // Within a bucket, a figure whose subject, qualifiers and value repeat an earlier one's would
-    // answer every comparison as that earlier one does, and the search below returns the earliest
-    // match: only the first of each is kept, so a draft that repeats its figures stays linear.
-    const kept = new Set<string>();
-    for (const q of claimsOf(model).quantities) {
+    const buckets = new Map<string, Entry[]>();
+    // Within a bucket, whether a figure conflicts with an earlier one depends only on its subject,
+    // qualifiers and value, and the search returns the earliest match: only the first figure of
+    // each such kind is kept for later ones to meet, and what its search found (or how far it
+    // looked) answers the figures that repeat it, so a draft that repeats its figures stays linear.
+    const searched = new Map<string, { earlier: Entry | undefined; upTo: number }>();
+    for (const q of claimsOf(model, memo).quantities) {
       if (q.approx || q.breakdown || q.subject.length < 2 || SCENE.test(q.context)) continue;
       const key = `${q.unit}|${q.object}|${q.subject.slice(-2)}`;
-      const seen = buckets.get(key) ?? [];
-      const earlier = seen.find((e) => sameMeasure(e, q) && e.value !== q.value);
+      let seen = buckets.get(key);
+      if (!seen) buckets.set(key, (seen = []));
+      const entry: Entry = { q, qualifiers: q.qualifiers.join('|') };
+      const same = `${key}\u0000${q.subject}\u0000${entry.qualifiers}\u0000${q.value}`;
+      let search = searched.get(same);
+      if (!search) {
+        searched.set(same, (search = { earlier: undefined, upTo: 0 }));
+        seen.push(entry);
+      }
+      for (; !search.earlier && search.upTo < seen.length; search.upTo++) {
+        const e = seen[search.upTo]!;
+        if (e.q.value !== q.value && sameMeasure(e, entry)) search.earlier = e;
+      }
+      const earlier = search.earlier?.q;
       if (earlier) {
         const line = model.paragraphs[earlier.paragraph]!.line + 1;
         report({
@@ -46,12 +67,6 @@ export const figureConflict: Rule = {
           }),
         });
       }
-      const same = `${key}\u0000${q.subject}\u0000${q.qualifiers.join('|')}\u0000${q.value}`;
-      if (!kept.has(same)) {
-        kept.add(same);
-        seen.push(q);
-      }
-      buckets.set(key, seen);
     }
   },
 };

@@ -21,8 +21,8 @@ export const partExceedsTotal: Rule = {
   category: 'figures',
   defaultSeverity: 'error',
   fixable: false,
-  check({ model, report, t }) {
-    for (const { total, parts } of claimsOf(model).partTotals) {
+  check({ model, memo, report, t }) {
+    for (const { total, parts } of claimsOf(model, memo).partTotals) {
       const over = parts.find((p) => p.value > total.value);
       if (over) {
         report({ range: over.range, message: t('其中“{part}”超过总数“{total}”', { part: over.subject + over.raw, total: total.raw }) });

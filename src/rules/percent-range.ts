@@ -7,8 +7,8 @@ export const percentRange: Rule = {
   category: 'figures',
   defaultSeverity: 'error',
   fixable: false,
-  check({ model, report, t }) {
-    for (const r of claimsOf(model).rates) {
+  check({ model, memo, report, t }) {
+    for (const r of claimsOf(model, memo).rates) {
       if (r.growth || r.mayExceed || r.rate.approx) continue;
       if (r.rate.value > 100) {
         report({ range: r.rate.range, message: t('“{word}”不能超过100%，此处为{rate}', { word: r.word, rate: r.rate.raw }) });

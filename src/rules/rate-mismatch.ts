@@ -7,8 +7,8 @@ export const rateMismatch: Rule = {
   category: 'figures',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ model, report, t }) {
-    for (const r of claimsOf(model).rates) {
+  check({ model, memo, report, t }) {
+    for (const r of claimsOf(model, memo).rates) {
       if (r.growth || r.rate.approx) continue;
       const byUnit = new Map<string, typeof r.figures>();
       for (const f of r.figures) byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
