@@ -96,8 +96,12 @@ function segmentAt(segments: readonly Segment[], i: number): number {
   return lo;
 }
 
-/** Cuts collected text into one paragraph per line, trimmed, keeping the source map. */
-function splitLines(text: string, segments: Segment[], kind: ParagraphKind, out: RawParagraph[]): void {
+/**
+ * Cuts collected text into one paragraph per line, trimmed, keeping the source map. A line copied
+ * from one stretch of `file` (most are) is that stretch of it, sharing its characters: the
+ * collected text is dropped with the syntax tree.
+ */
+function splitLines(text: string, segments: Segment[], file: string, kind: ParagraphKind, out: RawParagraph[]): void {
   let lineStart = 0;
   // Lines come in order: the segments of each start where the last line's left off.
   let first = 0;
@@ -111,7 +115,14 @@ function splitLines(text: string, segments: Segment[], kind: ParagraphKind, out:
     while (e > s && isSpace(text[e - 1])) e--;
     if (e > s) {
       while (first < segments.length && segments[first]!.text + segments[first]!.length <= s) first++;
-      out.push({ text: text.slice(s, e), segments: sliceSegments(segments, s, e, first), kind });
+      const seg = segments[first];
+      if (seg?.exact && seg.text <= s && e <= seg.text + seg.length) {
+        const source = seg.source + (s - seg.text);
+        out.push({ text: file.slice(source, source + e - s), segments: [{ text: 0, source, length: e - s, sourceLength: e - s, exact: true }], kind });
+      } else {
+        // Copied, so that the array holds no spare room.
+        out.push({ text: text.slice(s, e), segments: sliceSegments(segments, s, e, first).slice(), kind });
+      }
     }
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     lineStart = i + 1;
@@ -175,6 +186,7 @@ interface MdNode {
   value?: string;
   ordered?: boolean;
   children?: MdNode[];
+  label?: string | null;
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
@@ -274,9 +286,17 @@ export interface PieceLimits {
   block: number;
   line: number;
   hard: number;
+  /**
+   * The least length of a chunk of the whole text parsed on its own (parseChunks). Small: remark's
+   * cost per character grows with the blocks it reads at once even over a few KB (dense emphasis,
+   * many fences), and a parse costs only some 0.1 ms to set up.
+   */
+  chunk: number;
+  /** Whether stretches of plain lines between blank lines are read without the parser (parseChunks). */
+  plain: boolean;
 }
 
-const PIECE_LIMITS: PieceLimits = { block: 16_384, line: 4_096, hard: 6_144 };
+const PIECE_LIMITS: PieceLimits = { block: 16_384, line: 4_096, hard: 6_144, chunk: 2_048, plain: true };
 
 /** A Chinese character or full-width punctuation: no Markdown syntax starts or ends with it. */
 function isCjk(c: number): boolean {
@@ -325,7 +345,8 @@ function mayOpenBlock(s: string, start: number, end: number): boolean {
  * the lazy lines of a quote or list item for each line. So an oversized paragraph is parsed in
  * pieces: the source is parsed once with those stretches blanked out (offsets and every other
  * line's context unchanged), and each stretch is parsed on its own; markdownLayer puts the text
- * back where it was. A draft without such stretches is parsed whole, exactly as before.
+ * back where it was. A draft without such stretches is read as it is (in chunks that change
+ * nothing: parseChunks).
  *
  * - `tails`: a line longer than `line` keeps its first part in place; the rest is cut into pieces
  *   between two characters that are not spaces, before a Chinese character (or a letter), which no
@@ -363,7 +384,7 @@ export interface PiecePlan {
 
 export function planPieces(s: string, limits: PieceLimits = PIECE_LIMITS): PiecePlan {
   const plan: PiecePlan = { main: s, withoutTails: s, runs: [], runSpans: [], tails: [] };
-  if (s.length <= Math.min(limits.block, limits.line)) return plan;
+  if (s.length <= Math.min(limits.block, limits.line) || !oversized(s, limits)) return plan;
   const starts: number[] = [];
   const ends: number[] = [];
   eachLine(s, (start, end) => {
@@ -492,6 +513,24 @@ export function planPieces(s: string, limits: PieceLimits = PIECE_LIMITS): Piece
   plan.withoutTails = blankOut(s, tailStretches);
   plan.main = blankOut(plan.withoutTails, runStretches);
   return plan;
+}
+
+/**
+ * Whether planPieces has anything to cut: a line longer than `limits.line`, or one that starts
+ * `limits.block` characters or more after the last blank line (a first look, in one pass).
+ */
+function oversized(s: string, limits: PieceLimits): boolean {
+  let from = 0;
+  for (let start = 0; start < s.length; ) {
+    let end = start;
+    let blank = true;
+    for (let c = s.charCodeAt(end); end < s.length && c !== 10 && c !== 13; c = s.charCodeAt(++end)) if (blank && !isBlankOrTab(c)) blank = false;
+    if (end - start > limits.line) return true;
+    if (blank) from = end;
+    else if (start - from >= limits.block) return true;
+    start = s.charCodeAt(end) === 13 && s.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+  return false;
 }
 
 /** A list item's marker: - + * or 1. 1) followed by a space, a tab or the line's end. */
@@ -736,14 +775,24 @@ function makeProcessor() {
   return unified().use(remarkParse);
 }
 
+/** Parses text.slice(start, end), with `prefix` (link reference definitions) read before it. */
+function parseTree(text: string, start: number, end: number, prefix = ''): MdNode {
+  processor ??= makeProcessor();
+  const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+  return processor.parse(prefix + piece) as unknown as MdNode;
+}
+
 /**
  * Parses text.slice(start, end) and collects its prose blocks and directives, with offsets into
  * `text` (whose other characters the parse does not see).
  */
 function parsePiece(text: string, original: string | undefined, start: number, end: number, blocks: ProseBlock[], directives: Directive[]): void {
-  processor ??= makeProcessor();
-  const tree = processor.parse(start === 0 && end === text.length ? text : text.slice(start, end)) as unknown as MdNode;
-  const at = (n: MdNode, which: 'start' | 'end'): number => start + (n.position?.[which].offset ?? 0);
+  collect(parseTree(text, start, end), text, original, start, blocks, directives);
+}
+
+/** Collects the prose blocks and directives of a tree whose offsets are `base` short of those in `text`. */
+function collect(tree: MdNode, text: string, original: string | undefined, base: number, blocks: ProseBlock[], directives: Directive[]): void {
+  const at = (n: MdNode, which: 'start' | 'end'): number => base + (n.position?.[which].offset ?? 0);
   // A loop with its own stack: quotes and lists nest as deep as the draft writes them.
   const stack: Array<{ nodes: MdNode[]; i: number; ordered: boolean | undefined }> = [{ nodes: tree.children ?? [], i: 0, ordered: undefined }];
   while (stack.length) {
@@ -758,7 +807,7 @@ function parsePiece(text: string, original: string | undefined, start: number, e
       case 'heading':
       case 'paragraph': {
         const c = new Collector(text, original);
-        collectInline(child, c, start);
+        collectInline(child, c, base);
         blocks.push({ c, kind: child.type, start: s, end: at(child, 'end') });
         break;
       }
@@ -778,7 +827,7 @@ function parsePiece(text: string, original: string | undefined, start: number, e
           const lead = raw.length - raw.trimStart().length;
           const marker = raw.trim();
           c.add(marker, s + lead, s + lead + marker.length);
-          collectInline(first, c, start);
+          collectInline(first, c, base);
           blocks.push({ c, kind: 'listItem', start: s, end: at(first, 'end') });
           stack.push({ nodes: child.children ?? [], i: 1, ordered: undefined });
         } else {
@@ -795,6 +844,235 @@ function parsePiece(text: string, original: string | undefined, start: number, e
   }
 }
 
+/**
+ * Where the next chunk may start, at or after `from`: a line after a blank line, not indented, and
+ * not starting with U+FEFF (which the parser drops at the start of what it reads). Whatever was
+ * open before the blank line, that line closes it (or goes on with a list as a new item of it,
+ * which reads the same as a new list), unless code, a fence or an HTML block that runs past blank
+ * lines is still open, which eachChunk checks with the parser (closedBefore). The end when none.
+ */
+function nextCut(s: string, from: number): number {
+  let start = from;
+  let afterBlank = false;
+  for (let first = true; start < s.length; first = false) {
+    let end = start;
+    let blank = true;
+    for (let c = s.charCodeAt(end); end < s.length && c !== 10 && c !== 13; c = s.charCodeAt(++end)) if (blank && !isBlankOrTab(c)) blank = false;
+    const c0 = s.charCodeAt(start);
+    if (!first && afterBlank && !blank && !isBlankOrTab(c0) && c0 !== 0xfeff) return start;
+    // The part line `from` falls in may be the end of a line, or the \n of a \r\n: never blank.
+    afterBlank = blank && !first;
+    start = s.charCodeAt(end) === 13 && s.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+  return s.length;
+}
+
+/**
+ * Parses the whole text in chunks cut at blank lines (nextCut), each of which remark reads in time
+ * linear in its length, where its cost grows faster than its input over a whole draft; `take` gets
+ * each chunk's prose blocks, and the chunk's tree is dropped. A cut is kept only when the chunk's
+ * last top-level block ends before the blank lines, that is, when nothing that the next line
+ * could go on with is still open; else the chunk grows. Link references resolve across the whole
+ * draft: when it defines any, every chunk is read after the definitions' labels.
+ *
+ * Given `plain`, a stretch between two cuts that is all plain lines (scanStretch) is not parsed:
+ * `plain` gets it instead, and the chunks are the stretches between such stretches.
+ */
+function parseChunks(
+  text: string,
+  original: string | undefined,
+  size: number,
+  directives: Directive[],
+  take: (blocks: ProseBlock[]) => void,
+  plain?: (start: number, end: number) => void,
+): void {
+  const labels = new Set<string>();
+  if ((text.length > size || plain) && text.includes(']:')) eachChunk(text, size, '', (tree) => definitionLabels(tree, labels), plain && (() => {}));
+  const prefix = labels.size ? [...labels].map((l) => `[${l}]: #\n`).join('') + '\n' : '';
+  const visit = (tree: MdNode, base: number): void => {
+    const blocks: ProseBlock[] = [];
+    collect(tree, text, original, base, blocks, directives);
+    take(blocks);
+  };
+  // Chunks a few times the definitions' length, so that they are not read too often.
+  eachChunk(text, Math.max(size, 4 * prefix.length), prefix, visit, plain);
+}
+
+/**
+ * Calls visit with the tree of each chunk (parseChunks), the offset of its start in `text` less the
+ * prefix's length, and its end; and plain, where given, with each stretch of plain lines.
+ */
+function eachChunk(text: string, size: number, prefix: string, visit: (tree: MdNode, base: number, end: number) => void, plain?: (start: number, end: number) => void): void {
+  const n = text.length;
+  // The stretch last looked at ahead of the chunk is where the next one starts.
+  let ahead = { start: -1, end: 0, plain: false };
+  const stretch = (start: number): typeof ahead => (ahead.start === start ? ahead : (ahead = { start, ...scanStretch(text, start) }));
+  // After a refusal, the chunk grows over plain stretches too.
+  for (let a = 0, target = size, grown = false; a < n; ) {
+    let c: number;
+    if (plain && !grown) {
+      let st = stretch(a);
+      if (st.plain) {
+        plain(a, st.end);
+        a = st.end;
+        continue;
+      }
+      for (c = st.end; c < n && c - a < target; c = st.end) {
+        st = stretch(c);
+        if (st.plain) break;
+      }
+    } else c = a + target >= n ? n : nextCut(text, a + target);
+    const tree = parseTree(text, a, c, prefix);
+    const base = a - prefix.length;
+    const kids = tree.children ?? [];
+    if (c < n && !closedBefore(kids[kids.length - 1], text, base, a, c)) {
+      // What is open at the cut started at q: where that is a cut, the chunk ends there instead,
+      // read from the same tree, and the next starts with it. Else the chunk grows.
+      const q = base + (kids[kids.length - 1]!.position?.start.offset ?? 0);
+      if (q > a && startsChunk(text, q) && closedBefore(kids[kids.length - 2], text, base, a, q)) {
+        visit({ type: 'root', children: kids.slice(0, -1) }, base, q);
+        a = q;
+        target = size;
+        grown = false;
+      } else {
+        target = Math.max(2 * target, 2 * (c - a));
+        grown = true;
+      }
+      continue;
+    }
+    visit(tree, base, c);
+    a = c;
+    target = size;
+    grown = false;
+  }
+}
+
+/** An ATX heading's opening: # to ###### and a space or a tab. */
+function headingText(s: string, start: number, end: number): number {
+  let p = start;
+  while (p < end && p - start < 7 && s.charCodeAt(p) === 35) p++;
+  return p > start && p - start <= 6 && (p === end || isBlankOrTab(s.charCodeAt(p))) ? p : -1;
+}
+
+/**
+ * The stretch from the line at `start` to where the next chunk may start (as nextCut), and whether
+ * all its lines are plain, which the parser reads as they are written: each line is a line of a
+ * paragraph, or after # and a space, a heading's text. A plain line is not indented, opens no
+ * other block, and holds no character that starts inline markup, an escape, a character
+ * reference or HTML (nor a NUL, which the parser replaces), save * and _: a paragraph may hold one
+ * run of each, which has nothing to pair with, unless it is two or three long (addText drops those).
+ */
+function scanStretch(s: string, start: number): { end: number; plain: boolean } {
+  let plain = true;
+  let afterBlank = false;
+  let stars = 0;
+  let lows = 0;
+  for (let i = start; i < s.length; ) {
+    let e = i;
+    let blank = true;
+    for (let c = s.charCodeAt(e); e < s.length && c !== 10 && c !== 13; c = s.charCodeAt(++e)) if (blank && !isBlankOrTab(c)) blank = false;
+    const c0 = s.charCodeAt(i);
+    if (i > start && afterBlank && !blank && !isBlankOrTab(c0) && c0 !== 0xfeff) return { end: i, plain };
+    afterBlank = blank;
+    if (blank) stars = lows = 0;
+    else if (plain) {
+      let from = i;
+      if (c0 === 35 /* # */) {
+        from = headingText(s, i, e);
+        stars = lows = 0;
+      } else if (isBlankOrTab(c0) || '>-+*`~<=_['.includes(s[i]!) || (isDigit(c0) && opensListItem(s, i, e))) from = -1;
+      for (let k = from; from >= 0 && k < e; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 42 /* * */ || c === 95 /* _ */) {
+          let r = k + 1;
+          while (r < e && s.charCodeAt(r) === c) r++;
+          if (r - k === 2 || r - k === 3 || (c === 42 ? ++stars : ++lows) > 1) {
+            from = -1;
+            break;
+          }
+          k = r - 1;
+        } else if (c === 0 || c === 38 /* & */ || c === 60 /* < */ || c === 91 /* [ */ || c === 92 /* \ */ || c === 96 /* ` */ || (c === 35 && c0 === 35)) {
+          // (A # in a heading may close it.)
+          from = -1;
+          break;
+        }
+      }
+      if (from < 0) plain = false;
+      if (c0 === 35) stars = lows = 0;
+    }
+    i = s.charCodeAt(e) === 13 && s.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+  }
+  return { end: s.length, plain };
+}
+
+/**
+ * The paragraphs of a plain stretch of `s`, one per line, trimmed; their text is taken from `file`,
+ * the same characters where a line of `s` is plain (front matter is blank in `s`, not in `file`).
+ */
+function plainParagraphs(s: string, file: string, start: number, end: number, out: RawParagraph[]): void {
+  for (let i = start; i < end; ) {
+    let e = i;
+    while (e < end && s.charCodeAt(e) !== 10 && s.charCodeAt(e) !== 13) e++;
+    const next = s.charCodeAt(e) === 13 && s.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+    const heading = s.charCodeAt(i) === 35;
+    let b = heading ? headingText(s, i, e) : i;
+    while (b < e && isSpace(s[b])) b++;
+    while (e > b && isSpace(s[e - 1])) e--;
+    if (e > b) out.push({ text: file.slice(b, e), segments: [{ text: 0, source: b, length: e - b, sourceLength: e - b, exact: true }], kind: heading ? 'heading' : 'paragraph' });
+    i = next;
+  }
+}
+
+/** How parseChunks reads `text` (the Markdown as the parser reads it): the parsed chunks and the plain stretches, in order. For tests. */
+export function chunksOf(text: string, size: number, plain: boolean): Array<{ start: number; end: number; plain: boolean }> {
+  const out: Array<{ start: number; end: number; plain: boolean }> = [];
+  eachChunk(
+    text,
+    size,
+    '',
+    (_tree, start, end) => out.push({ start, end, plain: false }),
+    plain ? (start, end) => out.push({ start, end, plain: true }) : undefined,
+  );
+  return out;
+}
+
+/**
+ * True when a chunk text[a, c) whose last top-level block is `last` may end at c: that block ends
+ * before the blank lines that end the chunk, and is not code: the parser holds indented code open
+ * across blank lines, waiting for the next line, and a line after it that opens a quote then reads
+ * as if it interrupted a paragraph ("> *" is then text, not an empty list item).
+ */
+function closedBefore(last: MdNode | undefined, text: string, base: number, a: number, c: number): boolean {
+  if (!last) return true;
+  if (last.type === 'code') return false;
+  let b = c;
+  while (b > a && (isBlankOrTab(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 10 || text.charCodeAt(b - 1) === 13)) b--;
+  const end = last.position?.end.offset;
+  return end !== undefined && base + end <= b;
+}
+
+/** Whether a chunk may start at q, as nextCut has it. */
+function startsChunk(s: string, q: number): boolean {
+  const c0 = s.charCodeAt(q);
+  if (isBlankOrTab(c0) || c0 === 0xfeff || c0 === 10 || c0 === 13 || q >= s.length) return false;
+  // The line before: back over its line end, then over spaces and tabs to the line end before it.
+  let p = q - 1;
+  if (s.charCodeAt(p) === 10 && s.charCodeAt(p - 1) === 13) p--;
+  else if (s.charCodeAt(p) !== 10 && s.charCodeAt(p) !== 13) return false;
+  p--;
+  while (p >= 0 && isBlankOrTab(s.charCodeAt(p))) p--;
+  return p < 0 || s.charCodeAt(p) === 10 || s.charCodeAt(p) === 13;
+}
+
+/** Adds the labels of a tree's link reference definitions, each on one line (a label's next line reads as the blocks around it make it). */
+function definitionLabels(tree: MdNode, labels: Set<string>): void {
+  const stack = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'definition' && node.label != null) labels.add(node.label.replace(/[\r\n]+/g, ' '));
+    for (const child of node.children ?? []) stack.push(child);
+  }
+}
+
 /** The Markdown as the parser reads it: front matter blanked, nesting capped, offsets unchanged. */
 export function maskMarkdown(source: string): string {
   return capNesting(maskFrontMatter(source));
@@ -804,20 +1082,29 @@ export function markdownLayer(source: string, limits: PieceLimits = PIECE_LIMITS
   const masked = maskMarkdown(source);
   // Compared once here: blanked stretches never yield exactly copied text.
   const original = masked === source ? undefined : source;
+  const file = original ?? masked;
   const plan = planPieces(masked, limits);
-  const blocks: ProseBlock[] = [];
-  const directives: Directive[] = [];
-  parsePiece(plan.main, original, 0, masked.length, blocks, directives);
-  if (plan.runs.length || plan.tails.length) {
-    for (const [start, end] of plan.runs) parsePiece(plan.withoutTails, original, start, end, blocks, directives);
-    // Pieces come in document order within each parse; the runs fill the main parse's gaps.
-    blocks.sort((a, b) => a.start - b.start);
-    directives.sort((a, b) => a.offset - b.offset);
-    continueParagraphs(plan, blocks);
-    putTailsBack(masked, original, plan.tails, blocks);
-  }
   const paragraphs: RawParagraph[] = [];
-  for (const b of blocks) splitLines(b.c.text, b.c.segments, b.kind, paragraphs);
+  const directives: Directive[] = [];
+  const toParagraphs = (blocks: readonly ProseBlock[]): void => {
+    for (const b of blocks) splitLines(b.c.text, b.c.segments, file, b.kind, paragraphs);
+  };
+  if (!plan.runs.length && !plan.tails.length) {
+    const plain = limits.plain ? (start: number, end: number): void => plainParagraphs(masked, file, start, end, paragraphs) : undefined;
+    parseChunks(masked, original, limits.chunk, directives, toParagraphs, plain);
+    return { paragraphs, directives };
+  }
+  const blocks: ProseBlock[] = [];
+  parseChunks(plan.main, original, limits.chunk, directives, (bs) => {
+    for (const b of bs) blocks.push(b);
+  });
+  for (const [start, end] of plan.runs) parsePiece(plan.withoutTails, original, start, end, blocks, directives);
+  // Pieces come in document order within each parse; the runs fill the main parse's gaps.
+  blocks.sort((a, b) => a.start - b.start);
+  directives.sort((a, b) => a.offset - b.offset);
+  continueParagraphs(plan, blocks);
+  putTailsBack(masked, original, plan.tails, blocks);
+  toParagraphs(blocks);
   return { paragraphs, directives };
 }
 
