@@ -1,11 +1,11 @@
 /**
  * Unit tests of the claims layer (src/core/claims.ts): what `claimsOf(buildModel(text))` extracts
  * from a draft: quantities (value with 万/亿, decimals, approximation, unit, subject, object,
- * qualifiers), count claims (announced and listed), totals with their parts, and rates.
+ * qualifiers), count claims (announced and listed), totals with their parts, and rates; and that
+ * through a rule's memo (a LintCache) only edited paragraphs are read again, with the same result.
  *
  * Every text starts with a title line, as a real draft does; the title itself is never a claim.
- * The last block, "known gaps", states behaviour a careful reviewer expects that the layer does
- * not deliver yet: those tests fail until the layer is fixed.
+ * The block "former gaps" states behaviour a careful reviewer expects that the layer once missed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -360,7 +360,7 @@ describe('finding figures', () => {
   });
 });
 
-describe('known gaps (fail until the claims layer is fixed)', () => {
+describe('former gaps', () => {
   it('keeps 参与率 whole: 与 inside a rate word is not a conjunction', () => {
     // Today the word becomes “率”, so rate-mismatch finds no stem and never checks 参与率.
     const [r] = claims('支部党员86名，实际参与的党员43名，参与率90%。').rates;
