@@ -100,19 +100,21 @@ function dictionary(entries: readonly CompiledEntry[]): Dictionary {
   return { entries, misWritings };
 }
 
-const BUILT_IN = dictionary(FORMULATIONS.map((f) => compile(f, true)));
+/** Compiled on the first lint, not when the extension or the CLI loads. */
+let builtIn: Dictionary | undefined;
+const builtInDictionary = (): Dictionary => (builtIn ??= dictionary(FORMULATIONS.map((f) => compile(f, true))));
 /** Compiled once per config (keyed by its list of entries), not once per lint. */
 const withConfig = new WeakMap<object, Dictionary>();
 
 /** The built-in dictionary with the config's entries added; a config entry replaces a built-in one of the same term. */
 function dictionaryFor(config: ResolvedConfig | undefined): Dictionary {
   const extra = config?.formulations ?? [];
-  if (!extra.length) return BUILT_IN;
+  if (!extra.length) return builtInDictionary();
   let dict = withConfig.get(extra);
   if (dict) return dict;
   const terms = new Set(extra.map((f) => f.term));
   dict = dictionary([
-    ...BUILT_IN.entries.filter((c) => !terms.has(c.entry.term)),
+    ...builtInDictionary().entries.filter((c) => !terms.has(c.entry.term)),
     ...extra.map((f) => compile({ term: f.term, count: f.members.length, members: f.members, source: f.source, ...(f.misWritings ? { misWritings: f.misWritings } : {}) }, false)),
   ]);
   withConfig.set(extra, dict);
