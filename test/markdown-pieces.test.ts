@@ -249,7 +249,7 @@ describe('Markdown parsed in chunks reads as Markdown parsed whole', () => {
     console.info(`markdown-pieces: 600 generated drafts cut into chunks at ${chunks} places, ${refused} refused`);
     expect(chunks).toBeGreaterThan(800);
     expect(refused).toBeGreaterThan(800);
-    // Each chunk is a parse of its own, some 1 ms each on a loaded machine.
+    // A parse per chunk, some 1 ms each on a loaded machine.
   }, 60_000);
 
   it('reads plain lines without the parser as the parser reads them', () => {
@@ -318,17 +318,42 @@ describe('Markdown parsed in chunks reads as Markdown parsed whole', () => {
     expect(chunked).toEqual(markdownLayer(text, WHOLE));
     expect(chunked.paragraphs[0]!.text).toBe('一是加强党建工作，学 习，[未定义][2]。');
     expect(markdownLayer(text, { ...CHUNKED, chunk: 1_000 })).toEqual(chunked);
+    expect(markdownLayer(text)).toEqual(chunked);
+  });
+
+  it('ends a chunk where the block left open at its end starts, and reads that block in the next', () => {
+    const para = '一是加强党的建设。';
+    const text = `${para}\n\n\`\`\`\n${para}\n\n二、不是标题\n\`\`\`\n\n${para}\n`;
+    const [fence, close] = [text.indexOf('```'), text.lastIndexOf('```')];
+    // The first chunk would end inside the fence: it ends before it instead; the next grows past it.
+    const starts = chunkStarts(text, fence + 2);
+    expect(starts.slice(0, 2)).toEqual([0, fence]);
+    expect(starts.filter((s) => s > fence && s <= close)).toEqual([]);
+    expect(markdownLayer(text, { ...CHUNKED, chunk: fence + 2 })).toEqual(markdownLayer(text, WHOLE));
+  });
+
+  it('keeps what the parser carries across blank lines', () => {
+    for (const text of [
+      // Indented code is still open to it at the next line: "> *" then reads as text, not an empty item.
+      '\t加强党的建设\r\r\n> *',
+      '    一是学习\n\n> 2. 二是落实\n',
+      // It drops a U+FEFF at the start of what it reads, not within.
+      '一是学习\n\n\ufeff二是落实\n===\n',
+    ]) {
+      expect(markdownLayer(text, CHUNKED), JSON.stringify(text)).toEqual(markdownLayer(text, WHOLE));
+      expect(markdownLayer(text, PLAIN), JSON.stringify(text)).toEqual(markdownLayer(text, WHOLE));
+    }
   });
 
   it('parses a long draft in chunks of bounded length, and a draft that is one open fence whole', () => {
-    const para = '一是加强党的建设，全面从严治党，发展党员6名。'.repeat(8) + '\n\n';
+    const para = '一是加强**党的建设**，全面从严治党，发展党员6名。'.repeat(8) + '\n\n';
     const text = para.repeat(3_000);
-    const starts = [...chunkStarts(text, 32_768), text.length];
-    const longest = Math.max(...starts.slice(1).map((s, i) => s - starts[i]!));
-    expect(starts.length).toBeGreaterThan(text.length / 65_536);
-    expect(longest).toBeLessThan(32_768 + para.length);
+    const size = 2_048;
+    const chunks = chunksOf(text, size, true);
+    expect(chunks.every((c) => !c.plain && c.end - c.start < size + para.length)).toBe(true);
+    expect(chunks.length).toBeGreaterThan(text.length / (2 * size));
     const fenced = '```\n' + text;
-    expect(chunkStarts(fenced, 32_768)).toEqual([0]);
+    expect(chunkStarts(fenced, size)).toEqual([0]);
     expect(markdownLayer(fenced).paragraphs).toEqual([]);
   });
 });
